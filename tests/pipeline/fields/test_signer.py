@@ -2674,3 +2674,40 @@ def test_a_two_word_title_s_one_narrow_gap_is_no_word_space_of_the_line() -> Non
         ),
     )
     assert extract([pg]).fields["signer_title"].value == "Quyền Giám đốc"
+
+
+def _named_field(name: str, confs: list[float]) -> ExtractedField:
+    return extract(
+        [page(_ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs))]
+    ).fields["signer_name"]
+
+
+def test_a_pen_mark_of_no_letter_before_a_whole_name_is_dropped_not_the_name() -> None:
+    from digitize.pipeline.fields.signer import pen_mark_before
+
+    # w667 dev 009: the signature's stroke ending left of the name read "“2" (50) before "Giản Hoài Thoa"
+    # (a family name no list has): the name, in doubt, not none (it was dropped as a garbled family name)
+    f = _named_field("“2 Giản Hoài Thoa", [50.0, 96, 61, 97])
+    assert (f.value, f.confidence < 0.6) == ("Giản Hoài Thoa", True)
+    # a garbled word with letters where the family name stands is the family name garbled: no name
+    assert _named_field("p4 Giản Hoài Thoa", [50.0, 96, 61, 97]).value is None
+    # two words after the mark may be the given names alone; a first word read unsurely is no sure lead
+    assert _named_field("“2 Hòa Bình", [50.0, 96, 97]).value is None
+    assert _named_field("“2 Giản Hoài Thoa", [50.0, 66, 61, 97]).value is None
+    assert pen_mark_before("“2", [("Giản", 0.96), ("Hoài", 0.61), ("Thoa", 0.97)])
+    assert not pen_mark_before("“2345", [("Giản", 0.96), ("Hoài", 0.61), ("Thoa", 0.97)])
+
+
+def test_two_boxes_the_pen_s_stroke_shortened_are_no_word_lost_between_them() -> None:
+    from digitize.pipeline.fields.signer import _word_lost
+
+    def box(x0: float, x1: float) -> Box:
+        return Box(x0, 1850.0, x1, 1881.0)
+
+    # w667 dev 009 (the boxes as read): the pen's stroke across "ản H" boxed "Giản" and "Hoài" over part of
+    # their letters, the 69 px between them not a word lost (4 letters of Thoa's 23 px are 92 px, Hoài's box
+    # 51): no word known lost, the name in doubt (None), not dropped (True)
+    toks = [("Giản", 0.96), ("Hoài", 0.61), ("Thoa", 0.97)]
+    assert _word_lost([box(1419, 1480), box(1549, 1600), box(1611, 1703)], toks) is None
+    # boxes as wide as their letters with that gap between them: a word lost
+    assert _word_lost([box(1419, 1500), box(1569, 1660), box(1671, 1763)], toks) is True

@@ -1672,12 +1672,34 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     if sur is not None and _too_wide(_part_boxes(line), parts, k - 1, sur):
         return []  # "vÚ Pọm" for "Giáp Xuân Pọm": one garbled word over two, not the family name alone
     if sur is None:
+        if pen_mark_before(parts[k - 1][0], raw[k:]):
+            return raw  # "“2 Giản Hoài Thoa": the pen's mark before a whole name, dropped
         if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):
             return []  # a garbled word where the family name stands: not a name read ("Hòa Bình" alone)
         return raw
     if any(t[:1].isupper() and c >= NAME_WORD_CONF and is_syllable(t) for t, c in raw[: k - 1]):
         return []  # "Khố, ạnh Thắng": a name's word read before it: a middle name, not the family name
     return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
+
+
+PEN_MARK_LETTERS = 3  # characters at most of a mark of the pen read before a name ("“2", "9,")
+
+
+def pen_mark_before(text: str, run: Sequence[tuple[str, float]]) -> bool:
+    """A word of no letter at all (a digit, a quote: "“2" (50)), a few characters, read right before a run of
+    three capitalised syllables or more whose first was read surely: the signature's stroke ending beside the
+    name (w667 dev 009: "“2 Giản Hoài Thoa", the name dropped as "a garbled family name before given names"),
+    not the family name garbled (the seal's rim over one leaves some of its letters: "p4", "buyên"). Three
+    words are a whole name (a family name and two given names); two ("“2 Hòa Bình") may be the given names
+    alone. The name so kept has no listed family name: in doubt (``_signer_name``)."""
+    bare = nfc(text.strip(".,;:|!'\"“”()[]{}_-—"))
+    return (
+        0 < len(bare) <= PEN_MARK_LETTERS
+        and not any(ch.isalpha() for ch in text)
+        and len(run) >= 3
+        and all(t[:1].isupper() for t, _ in run)
+        and run[0][1] >= SURE_WORD_CONF
+    )
 
 
 def _headless(text: str, conf: float) -> bool:
@@ -2266,15 +2288,21 @@ def _letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) ->
 
 def _first_letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) -> list[float]:
     """For each box of a word read surely, how much narrower it is than its letters (``_short_box``) at the
-    middle letter width of the name's words read surely; 0 for the others and for all without the words."""
+    widest letter width of the name's words read surely; 0 for the others and for all without the words.
+    The widest, not the middle: a box is no wider than its letters but for the pen's scribble (which
+    ``_short_box`` caps at the box's height), and the pen's stroke across a name may shorten two boxes of
+    three. w667 dev 009: the stroke down across "ản H" of "Giản Hoài Thoa" boxed "Giản" (96) and "Hoài"
+    (61) over their first letters only, 15 and 13 pixels a letter to Thoa's 23: at the middle width (Giản's)
+    neither box was short, the gap between them a lost word's, the name dropped. Only a gap that counted as
+    a lost word is narrowed so, and then gives None (the name in doubt, ``_word_lost``), never a sure name."""
     if len(toks) != len(boxes):
         return [0.0] * len(boxes)
     read = list(zip(boxes, toks, strict=True))
     sure = [(b.x1 - b.x0) / len(t) for b, (t, c) in read if c >= NAME_WORD_CONF and t]
     if not sure:
         return [0.0] * len(boxes)
-    middle = statistics.median(sure)
-    return [_short_box(b, t, middle) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in read]
+    widest = max(sure)
+    return [_short_box(b, t, widest) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in read]
 
 
 SHORT_BOX = 0.6  # of its letters' width: a box this much narrower than the word read surely in it lost some
