@@ -2711,3 +2711,36 @@ def test_two_boxes_the_pen_s_stroke_shortened_are_no_word_lost_between_them() ->
     assert _word_lost([box(1419, 1480), box(1549, 1600), box(1611, 1703)], toks) is None
     # boxes as wide as their letters with that gap between them: a word lost
     assert _word_lost([box(1419, 1500), box(1569, 1660), box(1671, 1763)], toks) is True
+
+
+def test_a_family_name_glued_to_the_next_word_its_end_garbled_is_known_by_its_marked_head() -> None:
+    from digitize.pipeline.fields.signer import glued_head_family
+
+    # w665 alt 013: the pen's stroke across "ng T" of "Nông Tất Tạo" read "NôhTất" (40): "Nô" begins one
+    # listed family name; the name, in doubt (it was none)
+    f = _named_field("NôhTất Tạo", [40.0, 97])
+    assert (f.value, f.confidence < 0.6) == ("Nông Tất Tạo", True)
+    # letters no family name begins ("Phà"), or none marked ("Ph": Phạm, Phan): no name guessed
+    assert _named_field("PhàwHải Giảng", [63.0, 96]).value is None
+    assert glued_head_family("Nôh") == "Nông"
+    assert glued_head_family("Phàw") is None
+    assert glued_head_family("Phaw") is None
+    assert glued_head_family("Hải") is None  # a syllable read whole has no garbled end
+
+
+def test_a_middle_name_read_as_printed_is_no_family_name_before_it_the_garbled_one_leads() -> None:
+    # k901 alt 004: the seal's ring over "ơng" of "Vương Lệ Bổng" read "VưgzØ" (54); "Lệ" (93), read with its
+    # dot, is the middle name, not the family name "Lê": "Vư" begins one listed family name, in doubt (it
+    # was "Lê Bổng")
+    f = _named_field("VưgzØ Lệ Bổng", [54.0, 93, 93])
+    assert (f.value, f.confidence < 0.6) == ("Vương Lệ Bổng", True)
+    # read as printed, "Lê" is the family name (the junk before it dropped); "Lệ" read unsurely may be "Lê"
+    assert _named_field("VưgzØ Lê Bổng", [54.0, 93, 93]).value == "Lê Bổng"
+    assert _named_field("VưgzØ Lệ Bổng", [54.0, 70, 93]).value == "Lê Bổng"
+    # the boxes as read: the ring left "ng" out of the garbled word's box, the gap to "Lệ" wider than a space
+    toks = [("VưgzØ", 0.54), ("Lệ", 0.93), ("Bổng", 0.93)]
+    boxes = [Box(1488, 2093, 1642, 2149), Box(1713, 2104, 1784, 2161), Box(1808, 2096, 1970, 2161)]
+    assert own_family(toks, 1, boxes) == ("Vương", 0.27)
+    # a word that far from the next with its box as wide as "Vương" is no family name of the name
+    boxes[0] = Box(1448, 2093, 1642, 2149)
+    assert own_family(toks, 1, boxes) is None

@@ -539,13 +539,43 @@ def run_together(word: str, *, middle: bool = True) -> list[str] | None:
         return None
     head, rest = bare[: caps[1]], bare[caps[1] :]
     if head not in SURNAMES:
-        return None
+        # "NôhTất" for "Nông Tất" (w665 alt 013): the stroke across the space garbled the family name's end
+        # too; its first letters with their mark may still tell it (``glued_head_family``), the next word
+        # read whole (a syllable, listed or not: "Tất")
+        family = glued_head_family(head)
+        if family is None or not (rest in NAME_SYLLABLES or is_syllable(rest)):
+            return None
+        return [family, rest]
     if rest in NAME_SYLLABLES:
         return [head, rest]
     forms = [s for s in NAME_SYLLABLES if len(s) == len(rest) and s[1:] == rest[1:]]
     if len(forms) > 1 and middle:
         forms = [f for f in forms if f in MIDDLE_NAMES]
     return [head, forms[0]] if len(forms) == 1 else None
+
+
+GLUED_HEAD_LETTERS = 2  # a glued family name's first letters, one of them marked, that may tell it: "Nô"
+
+
+def glued_head_family(head: str) -> str | None:
+    """The family name whose end the pen's stroke garbled where it ran it together with the next word
+    (``run_together``: "Nôh" of "NôhTất"): the one listed family name its first letters begin, marks kept
+    and one of them marked (``GLUED_HEAD_LETTERS`` or more, the longest that begins any: "Nô" → "Nông"),
+    longer than those letters. None for a head that is a syllable itself (read whole: a word, no garbled
+    end), a head without a mark ("Ph" begins Phạm and Phan alike), or letters several family names begin.
+    Only for the glued word of a line that gave no name (``_runs_split``, in doubt): a head of two letters
+    tells a family name from the list, never that the list has it (wide names are on no list)."""
+    if is_syllable(head) or not head.isalpha():
+        return None
+    letters = head.lower()
+    for n in range(len(letters) - 1, GLUED_HEAD_LETTERS - 1, -1):
+        start = letters[:n]
+        if fold(start) == start.replace("đ", "d"):
+            continue  # no mark in it: too many names begin so
+        hits = [v for v in SURNAMES if v.lower().startswith(start) and len(v) > n]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 # a word of a name's row read as one mark then its small letters: the capital the seal's ring or the pen's
@@ -1961,10 +1991,18 @@ def own_family(
     words with it. The word must stand right before it: the next word read (``adjacent``: no word dropped
     between them, "Đại tá Kim Văn Hùng"'s "tá"), within a space's width where ``boxes`` (of ``toks``) place
     them (as ``_leads_name``), and no rank, title or signing word ("Đại", "Ký", REVIEW-41e MED-1)."""
-    if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]) or not adjacent:
+    if start != 1 or not 3 <= len(toks) <= 4 or not adjacent:
+        return None
+    if not (_middle_more(toks[1][0]) or _middle_as_read(*toks[1])):
         return None
     t, c = toks[0]
-    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+    # (a garbled word whose first letters, marked, tell its family name may end in a capital: "VưgzØ")
+    marked = (
+        glued_head_family(t)
+        if t.isalpha() and t[:1].isupper() and t[1:GLUED_HEAD_LETTERS].islower()
+        else None
+    )
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()) and marked is None:
         return None
     if nfc(t).casefold() in _LEAD_WORDS and not _titled_family(toks):
         return None
@@ -1973,6 +2011,13 @@ def own_family(
     if len(boxes) == len(toks):
         gap = boxes[1].x0 - boxes[0].x1
         height = max(1.0, boxes[0].y1 - boxes[0].y0, boxes[1].y1 - boxes[1].y0)
+        if marked is not None and not is_syllable(t):
+            # the ring over the garbled word's end may leave its last letters out of its box ("VưgzØ" boxed
+            # 43 px short of "Vương"): the gap less what the family name's letters take beyond the box, at
+            # the letter width of the words after it
+            after = [(b.x1 - b.x0, len(w)) for b, (w, _) in zip(boxes[1:], toks[1:], strict=True) if w]
+            letter = sum(x for x, _ in after) / max(1, sum(n for _, n in after))
+            gap -= max(0.0, len(marked) * letter - (boxes[0].x1 - boxes[0].x0))
         if not -0.2 * height <= gap <= height:
             return None
     if is_syllable(t):
@@ -1985,7 +2030,17 @@ def own_family(
             hits = [v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES]
         if hits:
             return (hits[0], c * 0.5) if len(hits) == 1 else None
-    return None
+    # "VưgzØ Lệ Bổng" (54, 93, 93; k901 alt 004, the ring over "ơng"): "Vư" begins one family name only
+    return (marked, c * 0.5) if marked is not None else None
+
+
+def _middle_as_read(word: str, conf: float) -> bool:
+    """A name's word read surely, marks and all (``MARKS_READ_CONF``), that is a listed name's word as read
+    and a family name only by its letters ("Lệ" (93): "Lê" without the dot): a middle or given name as
+    printed, not the family name (k901 alt 004: "VưgzØ Lệ Bổng" was read "Lê Bổng", the garbled family
+    name before it dropped as junk)."""
+    found = family_name(word)
+    return found is not None and not found[1] and conf >= MARKS_READ_CONF and nfc(word) in NAME_SYLLABLES
 
 
 def _titled_family(toks: Sequence[tuple[str, float]]) -> bool:
