@@ -1721,7 +1721,9 @@ def pen_mark_before(text: str, run: Sequence[tuple[str, float]]) -> bool:
     name (w667 dev 009: "“2 Giản Hoài Thoa", the name dropped as "a garbled family name before given names"),
     not the family name garbled (the seal's rim over one leaves some of its letters: "p4", "buyên"). Three
     words are a whole name (a family name and two given names); two ("“2 Hòa Bình") may be the given names
-    alone. The name so kept has no listed family name: in doubt (``_signer_name``)."""
+    alone. The name so kept has no listed family name: in doubt (``_signer_name``). No run that a word only
+    middle and given names use begins (``_no_family_word``: "“2 Thị Minh Khai", "12 Thị Thu Hà", "9, Thu
+    Hương Giang" are a street's or a list's words, the name, if any, lost before them: REVIEW of signlost)."""
     bare = nfc(text.strip(".,;:|!'\"“”()[]{}_-—"))
     return (
         0 < len(bare) <= PEN_MARK_LETTERS
@@ -1729,7 +1731,19 @@ def pen_mark_before(text: str, run: Sequence[tuple[str, float]]) -> bool:
         and len(run) >= 3
         and all(t[:1].isupper() for t, _ in run)
         and run[0][1] >= SURE_WORD_CONF
+        and not _no_family_word(run[0][0])
     )
+
+
+def _no_family_word(word: str) -> bool:
+    """A word that begins no name: a common middle or given name (``_COMMON_NAME_WORDS``: "Thị", "Minh",
+    "Thu") that no family name, listed or not (``family_name``, ``other_surname``), has the letters of, or a
+    family name far more often a middle one (``_middle_more``: "Văn"). A family name on no list ("Giản") is
+    on none of these lists either, and is not this."""
+    w = nfc(word)
+    if _middle_more(w):
+        return True
+    return w in _COMMON_NAME_WORDS and family_name(w) is None and other_surname(w) is None
 
 
 def _headless(text: str, conf: float) -> bool:
@@ -1993,7 +2007,7 @@ def own_family(
     them (as ``_leads_name``), and no rank, title or signing word ("Đại", "Ký", REVIEW-41e MED-1)."""
     if start != 1 or not 3 <= len(toks) <= 4 or not adjacent:
         return None
-    if not (_middle_more(toks[1][0]) or _middle_as_read(*toks[1])):
+    if not (_middle_more(toks[1][0]) or _middle_as_read(toks)):
         return None
     t, c = toks[0]
     # (a garbled word whose first letters, marked, tell its family name may end in a capital: "VưgzØ")
@@ -2011,14 +2025,18 @@ def own_family(
     if len(boxes) == len(toks):
         gap = boxes[1].x0 - boxes[0].x1
         height = max(1.0, boxes[0].y1 - boxes[0].y0, boxes[1].y1 - boxes[1].y0)
-        if marked is not None and not is_syllable(t):
+        near = -0.2 * height <= gap <= height
+        if not near and marked is not None and not is_syllable(t):
             # the ring over the garbled word's end may leave its last letters out of its box ("VưgzØ" boxed
             # 43 px short of "Vương"): the gap less what the family name's letters take beyond the box, at
-            # the letter width of the words after it
+            # the letter width of the words after it. Only to widen: a gap of a space's width stands as it
+            # is (the short words after a long name, "Văn Mỹ" in capitals' width, make its box look short:
+            # "Nguyễx Văn Mỹ" (84 px) lost its family name so, REVIEW of signlost MED-1)
             after = [(b.x1 - b.x0, len(w)) for b, (w, _) in zip(boxes[1:], toks[1:], strict=True) if w]
             letter = sum(x for x, _ in after) / max(1, sum(n for _, n in after))
             gap -= max(0.0, len(marked) * letter - (boxes[0].x1 - boxes[0].x0))
-        if not -0.2 * height <= gap <= height:
+            near = -0.2 * height <= gap <= height
+        if not near:
             return None
     if is_syllable(t):
         ok = len(t) >= 2 and (c >= NAME_WORD_CONF or row_voted(toks)) and _marks(t) <= 1
@@ -2034,11 +2052,19 @@ def own_family(
     return (marked, c * 0.5) if marked is not None else None
 
 
-def _middle_as_read(word: str, conf: float) -> bool:
-    """A name's word read surely, marks and all (``MARKS_READ_CONF``), that is a listed name's word as read
-    and a family name only by its letters ("Lệ" (93): "Lê" without the dot): a middle or given name as
-    printed, not the family name (k901 alt 004: "VưgzØ Lệ Bổng" was read "Lê Bổng", the garbled family
-    name before it dropped as junk)."""
+def _middle_as_read(toks: Sequence[tuple[str, float]]) -> bool:
+    """The second word of a name of three (``toks``, a garbled word first), read surely, marks and all
+    (``MARKS_READ_CONF``), that is a listed name's word as read and a family name only by its letters ("Lệ"
+    (93): "Lê" without the dot): a middle name as printed, not the family name (k901 alt 004: "VưgzØ Lệ
+    Bổng" was read "Lê Bổng", the garbled family name before it dropped as junk). Not where a middle name
+    follows it (``MIDDLE_NAMES``): "Trươx Lệ Văn Thu" is "Lê Văn Thu", the family name's mark misread; nor
+    in a name of four words with the garbled one, where the word may as well lead the given names after it
+    (REVIEW of signlost MED-2)."""
+    if len(toks) != 3:
+        return False
+    word, conf = toks[1]
+    if nfc(toks[2][0]) in MIDDLE_NAMES:
+        return False
     found = family_name(word)
     return found is not None and not found[1] and conf >= MARKS_READ_CONF and nfc(word) in NAME_SYLLABLES
 
