@@ -539,13 +539,43 @@ def run_together(word: str, *, middle: bool = True) -> list[str] | None:
         return None
     head, rest = bare[: caps[1]], bare[caps[1] :]
     if head not in SURNAMES:
-        return None
+        # "NôhTất" for "Nông Tất" (w665 alt 013): the stroke across the space garbled the family name's end
+        # too; its first letters with their mark may still tell it (``glued_head_family``), the next word
+        # read whole (a syllable, listed or not: "Tất")
+        family = glued_head_family(head)
+        if family is None or not (rest in NAME_SYLLABLES or is_syllable(rest)):
+            return None
+        return [family, rest]
     if rest in NAME_SYLLABLES:
         return [head, rest]
     forms = [s for s in NAME_SYLLABLES if len(s) == len(rest) and s[1:] == rest[1:]]
     if len(forms) > 1 and middle:
         forms = [f for f in forms if f in MIDDLE_NAMES]
     return [head, forms[0]] if len(forms) == 1 else None
+
+
+GLUED_HEAD_LETTERS = 2  # a glued family name's first letters, one of them marked, that may tell it: "Nô"
+
+
+def glued_head_family(head: str) -> str | None:
+    """The family name whose end the pen's stroke garbled where it ran it together with the next word
+    (``run_together``: "Nôh" of "NôhTất"): the one listed family name its first letters begin, marks kept
+    and one of them marked (``GLUED_HEAD_LETTERS`` or more, the longest that begins any: "Nô" → "Nông"),
+    longer than those letters. None for a head that is a syllable itself (read whole: a word, no garbled
+    end), a head without a mark ("Ph" begins Phạm and Phan alike), or letters several family names begin.
+    Only for the glued word of a line that gave no name (``_runs_split``, in doubt): a head of two letters
+    tells a family name from the list, never that the list has it (wide names are on no list)."""
+    if is_syllable(head) or not head.isalpha():
+        return None
+    letters = head.lower()
+    for n in range(len(letters) - 1, GLUED_HEAD_LETTERS - 1, -1):
+        start = letters[:n]
+        if fold(start) == start.replace("đ", "d"):
+            continue  # no mark in it: too many names begin so
+        hits = [v for v in SURNAMES if v.lower().startswith(start) and len(v) > n]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 # a word of a name's row read as one mark then its small letters: the capital the seal's ring or the pen's
@@ -1672,12 +1702,48 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     if sur is not None and _too_wide(_part_boxes(line), parts, k - 1, sur):
         return []  # "vÚ Pọm" for "Giáp Xuân Pọm": one garbled word over two, not the family name alone
     if sur is None:
+        if pen_mark_before(parts[k - 1][0], raw[k:]):
+            return raw  # "“2 Giản Hoài Thoa": the pen's mark before a whole name, dropped
         if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):
             return []  # a garbled word where the family name stands: not a name read ("Hòa Bình" alone)
         return raw
     if any(t[:1].isupper() and c >= NAME_WORD_CONF and is_syllable(t) for t, c in raw[: k - 1]):
         return []  # "Khố, ạnh Thắng": a name's word read before it: a middle name, not the family name
     return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
+
+
+PEN_MARK_LETTERS = 3  # characters at most of a mark of the pen read before a name ("“2", "9,")
+
+
+def pen_mark_before(text: str, run: Sequence[tuple[str, float]]) -> bool:
+    """A word of no letter at all (a digit, a quote: "“2" (50)), a few characters, read right before a run of
+    three capitalised syllables or more whose first was read surely: the signature's stroke ending beside the
+    name (w667 dev 009: "“2 Giản Hoài Thoa", the name dropped as "a garbled family name before given names"),
+    not the family name garbled (the seal's rim over one leaves some of its letters: "p4", "buyên"). Three
+    words are a whole name (a family name and two given names); two ("“2 Hòa Bình") may be the given names
+    alone. The name so kept has no listed family name: in doubt (``_signer_name``). No run that a word only
+    middle and given names use begins (``_no_family_word``: "“2 Thị Minh Khai", "12 Thị Thu Hà", "9, Thu
+    Hương Giang" are a street's or a list's words, the name, if any, lost before them: REVIEW of signlost)."""
+    bare = nfc(text.strip(".,;:|!'\"“”()[]{}_-—"))
+    return (
+        0 < len(bare) <= PEN_MARK_LETTERS
+        and not any(ch.isalpha() for ch in text)
+        and len(run) >= 3
+        and all(t[:1].isupper() for t, _ in run)
+        and run[0][1] >= SURE_WORD_CONF
+        and not _no_family_word(run[0][0])
+    )
+
+
+def _no_family_word(word: str) -> bool:
+    """A word that begins no name: a common middle or given name (``_COMMON_NAME_WORDS``: "Thị", "Minh",
+    "Thu") that no family name, listed or not (``family_name``, ``other_surname``), has the letters of, or a
+    family name far more often a middle one (``_middle_more``: "Văn"). A family name on no list ("Giản") is
+    on none of these lists either, and is not this."""
+    w = nfc(word)
+    if _middle_more(w):
+        return True
+    return w in _COMMON_NAME_WORDS and family_name(w) is None and other_surname(w) is None
 
 
 def _headless(text: str, conf: float) -> bool:
@@ -1939,10 +2005,18 @@ def own_family(
     words with it. The word must stand right before it: the next word read (``adjacent``: no word dropped
     between them, "Đại tá Kim Văn Hùng"'s "tá"), within a space's width where ``boxes`` (of ``toks``) place
     them (as ``_leads_name``), and no rank, title or signing word ("Đại", "Ký", REVIEW-41e MED-1)."""
-    if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]) or not adjacent:
+    if start != 1 or not 3 <= len(toks) <= 4 or not adjacent:
+        return None
+    if not (_middle_more(toks[1][0]) or _middle_as_read(toks)):
         return None
     t, c = toks[0]
-    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+    # (a garbled word whose first letters, marked, tell its family name may end in a capital: "VưgzØ")
+    marked = (
+        glued_head_family(t)
+        if t.isalpha() and t[:1].isupper() and t[1:GLUED_HEAD_LETTERS].islower()
+        else None
+    )
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()) and marked is None:
         return None
     if nfc(t).casefold() in _LEAD_WORDS and not _titled_family(toks):
         return None
@@ -1951,7 +2025,18 @@ def own_family(
     if len(boxes) == len(toks):
         gap = boxes[1].x0 - boxes[0].x1
         height = max(1.0, boxes[0].y1 - boxes[0].y0, boxes[1].y1 - boxes[1].y0)
-        if not -0.2 * height <= gap <= height:
+        near = -0.2 * height <= gap <= height
+        if not near and marked is not None and not is_syllable(t):
+            # the ring over the garbled word's end may leave its last letters out of its box ("VưgzØ" boxed
+            # 43 px short of "Vương"): the gap less what the family name's letters take beyond the box, at
+            # the letter width of the words after it. Only to widen: a gap of a space's width stands as it
+            # is (the short words after a long name, "Văn Mỹ" in capitals' width, make its box look short:
+            # "Nguyễx Văn Mỹ" (84 px) lost its family name so, REVIEW of signlost MED-1)
+            after = [(b.x1 - b.x0, len(w)) for b, (w, _) in zip(boxes[1:], toks[1:], strict=True) if w]
+            letter = sum(x for x, _ in after) / max(1, sum(n for _, n in after))
+            gap -= max(0.0, len(marked) * letter - (boxes[0].x1 - boxes[0].x0))
+            near = -0.2 * height <= gap <= height
+        if not near:
             return None
     if is_syllable(t):
         ok = len(t) >= 2 and (c >= NAME_WORD_CONF or row_voted(toks)) and _marks(t) <= 1
@@ -1963,7 +2048,25 @@ def own_family(
             hits = [v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES]
         if hits:
             return (hits[0], c * 0.5) if len(hits) == 1 else None
-    return None
+    # "VưgzØ Lệ Bổng" (54, 93, 93; k901 alt 004, the ring over "ơng"): "Vư" begins one family name only
+    return (marked, c * 0.5) if marked is not None else None
+
+
+def _middle_as_read(toks: Sequence[tuple[str, float]]) -> bool:
+    """The second word of a name of three (``toks``, a garbled word first), read surely, marks and all
+    (``MARKS_READ_CONF``), that is a listed name's word as read and a family name only by its letters ("Lệ"
+    (93): "Lê" without the dot): a middle name as printed, not the family name (k901 alt 004: "VưgzØ Lệ
+    Bổng" was read "Lê Bổng", the garbled family name before it dropped as junk). Not where a middle name
+    follows it (``MIDDLE_NAMES``): "Trươx Lệ Văn Thu" is "Lê Văn Thu", the family name's mark misread; nor
+    in a name of four words with the garbled one, where the word may as well lead the given names after it
+    (REVIEW of signlost MED-2)."""
+    if len(toks) != 3:
+        return False
+    word, conf = toks[1]
+    if nfc(toks[2][0]) in MIDDLE_NAMES:
+        return False
+    found = family_name(word)
+    return found is not None and not found[1] and conf >= MARKS_READ_CONF and nfc(word) in NAME_SYLLABLES
 
 
 def _titled_family(toks: Sequence[tuple[str, float]]) -> bool:
@@ -2266,15 +2369,21 @@ def _letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) ->
 
 def _first_letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) -> list[float]:
     """For each box of a word read surely, how much narrower it is than its letters (``_short_box``) at the
-    middle letter width of the name's words read surely; 0 for the others and for all without the words."""
+    widest letter width of the name's words read surely; 0 for the others and for all without the words.
+    The widest, not the middle: a box is no wider than its letters but for the pen's scribble (which
+    ``_short_box`` caps at the box's height), and the pen's stroke across a name may shorten two boxes of
+    three. w667 dev 009: the stroke down across "ản H" of "Giản Hoài Thoa" boxed "Giản" (96) and "Hoài"
+    (61) over their first letters only, 15 and 13 pixels a letter to Thoa's 23: at the middle width (Giản's)
+    neither box was short, the gap between them a lost word's, the name dropped. Only a gap that counted as
+    a lost word is narrowed so, and then gives None (the name in doubt, ``_word_lost``), never a sure name."""
     if len(toks) != len(boxes):
         return [0.0] * len(boxes)
     read = list(zip(boxes, toks, strict=True))
     sure = [(b.x1 - b.x0) / len(t) for b, (t, c) in read if c >= NAME_WORD_CONF and t]
     if not sure:
         return [0.0] * len(boxes)
-    middle = statistics.median(sure)
-    return [_short_box(b, t, middle) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in read]
+    widest = max(sure)
+    return [_short_box(b, t, widest) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in read]
 
 
 SHORT_BOX = 0.6  # of its letters' width: a box this much narrower than the word read surely in it lost some
