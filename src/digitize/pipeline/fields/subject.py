@@ -2608,13 +2608,17 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
 # "TÔ": the stamp's letters, none the word's). Specks (digits, a sign, a lone letter) left once the words put
 # meet the word after the run are the stamp's. Always a guess: in doubt. A loanword ("photocopy", "online",
 # "container": plain letters, no marks, OCR reads it below ``GARBLE_SURE``) is no garble unless read below
-# ``GARBLE_CONF``; nor a syllable read low the corpus shows beside the word after it ("lắp đặt" at 45).
+# ``GARBLE_CONF``; nor a syllable read low the corpus shows beside the word after it ("lắp đặt" at 45); nor
+# a run of syllables of two letters or more the corpus knows, read at ``UNREAD_CONF`` or more
+# (``_word_as_read``: "tổ chức đêm nhạc" read unsure stays, not "diễn nhạc").
 GARBLE_CONF = (
     50.0  # a subject's word read below this is a garble (a stamp's pass reads through its box at 50)
 )
 GARBLE_SURE = (
     90.0  # ... or no syllable, read below this (a word read surely that is none is a name's, a code's)
 )
+_READ_LETTERS = 2  # a lone letter read unsure is a speck ("È" of "TÔ" at 40, seed 467), two a word ("vẽ")
+UNREAD_CONF = 20.0  # a word read below this OCR did not make out ("hàn" at 0, "su" at 14: seeds 467, 469)
 ANCHOR_CONF = 80.0  # the two words before the run read at least this surely
 ANCHOR_SEEN = 20  # the two words seen together at least this often for their continuations to be evidence
 LETTERED_SHARE = 0.8
@@ -2733,6 +2737,25 @@ def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
     return not (i > 0 and _bigram_seen(model, words[i - 1].strip(_EDGES), core))
 
 
+def _word_as_read(word: str, read: Word | None) -> bool:
+    """``word`` may well be printed as read, however unsure OCR was: a syllable of ``_READ_LETTERS`` letters
+    or more the corpus knows, read at ``UNREAD_CONF`` at least. Its want of a pair in the corpus beside its
+    neighbours is no evidence against it, the corpus (administrative text) having few pairs of a word it
+    rarely has ("tổ chức đêm nhạc gây quỹ": "đêm" 194 times, never beside "chức" or "nhạc", was made "diễn";
+    "thi vẽ tranh" "thi và tranh"). The seeds' garbles were a lone letter ("È" of "TÔ" at 40), a word OCR did
+    not make out ("su" of "nhu" at 14, "hàn" of "hành" at 0), or stood beside letters that are no syllable
+    ("thiẩh/", "ÔT"): evidence that the word as read is wrong, not only that another is likelier."""
+    core = word.strip(_EDGES)
+    return (
+        read is not None
+        and read.conf >= UNREAD_CONF
+        and core.isalpha()
+        and len(core) >= _READ_LETTERS
+        and is_syllable(core)
+        and syllable_key(core.lower()) in correct.load().index
+    )
+
+
 # the words of ``_NAME_AFTER`` as written, by their letters without marks
 _NAME_AFTER_MARKED = {fold(w): w for w in (
     "xã", "huyện", "tỉnh", "phường", "quận", "trấn", "phố", "thôn", "ấp", "bản", "ông", "bà", "hộ", "ty",
@@ -2806,7 +2829,9 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
         )
         named = _named(out, max(0, i - _NAME_WORDS), i)
         after = out[h].strip(_EDGES) if h < len(out) else None
-        if not anchored or named or h - i > _MOST_GARBLED or (after is not None and not after.isalpha()):
+        kept = all(_word_as_read(out[j], read[j]) for j in range(i, h))  # a word read unsure, not wrong
+        stray = after is not None and not after.isalpha()
+        if kept or not anchored or named or h - i > _MOST_GARBLED or stray:
             i = h + 1
             continue
         put: list[str] = []
