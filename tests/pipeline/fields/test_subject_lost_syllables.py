@@ -280,31 +280,25 @@ def test_an_opening_quote_read_unsure_inside_a_phrase_never_closed_is_a_speck() 
     assert speck_marks_dropped(closed, read_closed) == closed
 
 
+def _centred_on(text: str, centred: int) -> str:
+    """The centred run ``centred_part`` finds on a stamp's pass's row of ``text`` (read at 50), its centre
+    that of the first ``centred`` words (the line's centre moved by words the stamp took)."""
+    words = _row(_spaced(text, 655.0, conf=50.0))
+    part = centred_part(make_line(NARROW, words), (words[0].box.x0 + words[centred - 1].box.x1) / 2)
+    assert part is not None
+    return part.text
+
+
 def test_a_name_s_next_syllable_read_by_a_stamp_s_pass_after_the_centred_run_is_the_line_s() -> None:
     # seed 665 wide alt 000: "1o Công ty TNHH Khoáng sản Bạch Mã" read at 50 by a stamp's pass, "cộng cho"
     # under the stamp: the run centred without the name's last syllable (the line's centre moved by the lost
     # words), that syllable left out
-    words = _row(_spaced("Công ty TNHH Khoáng sản Hoàng Phương", 655.0, conf=50.0))
-    cx = (words[0].box.x0 + words[-2].box.x1) / 2
-    part = centred_part(make_line(NARROW, words), cx)
-    assert part is not None and part.text.endswith("Hoàng Phương")
+    assert _centred_on("Công ty TNHH Khoáng sản Hoàng Phương", 6).endswith("Hoàng Phương")
     # no name's lead before it ("Công ty", "TNHH", "ông", "bà"): a capitalised word there may be a stamp's
-    words = _row(_spaced("đầu tư xây dựng khu Hoàng Phương", 655.0, conf=50.0))
-    cx = (words[0].box.x0 + words[-2].box.x1) / 2
-    part = centred_part(make_line(NARROW, words), cx)
-    assert part is not None and part.text.endswith("khu Hoàng")
+    assert _centred_on("đầu tư xây dựng khu Hoàng Phương", 6).endswith("khu Hoàng")
     # a stamp's label after the name is none of it
-    words = _row(_spaced("Công ty TNHH Khoáng sản Hoàng Chuyển", 655.0, conf=50.0))
-    cx = (words[0].box.x0 + words[-2].box.x1) / 2
-    part = centred_part(make_line(NARROW, words), cx)
-    assert part is not None and part.text.endswith("sản Hoàng")
+    assert _centred_on("Công ty TNHH Khoáng sản Hoàng Chuyển", 6).endswith("sản Hoàng")
     # nor the stamp's title "Đến" (review of session 52: "… Hoàng Phương Đến" taken in)
-    words = _row(_spaced("Công ty TNHH Khoáng sản Hoàng Đến", 655.0, conf=50.0))
-    cx = (words[0].box.x0 + words[-2].box.x1) / 2
-    part = centred_part(make_line(NARROW, words), cx)
-    assert part is not None and part.text.endswith("sản Hoàng")
+    assert _centred_on("Công ty TNHH Khoáng sản Hoàng Đến", 6).endswith("sản Hoàng")
     # and a name takes on a few syllables only: "ông Nguyễn Văn An" then a stamp's "Lưu Hồ Sơ" stays out
-    words = _row(_spaced("khen thưởng ông Nguyễn Văn An Lưu Hồ Sơ", 655.0, conf=50.0))
-    cx = (words[0].box.x0 + words[-5].box.x1) / 2
-    part = centred_part(make_line(NARROW, words), cx)
-    assert part is not None and not part.text.endswith("Hồ Sơ")
+    assert not _centred_on("khen thưởng ông Nguyễn Văn An Lưu Hồ Sơ", 5).endswith("Hồ Sơ")
