@@ -4437,11 +4437,7 @@ def test_a_pen_number_crossing_the_rule_that_another_reading_disagrees_with_is_n
         lambda crops, timeout: [list(votes) if len(crops) > 1 else [] for _ in crops],
     )
     field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
-    # in doubt; and the pen digits' shapes, clear, give the written "2237" over the readings' "2230" taken in
-    # doubt (``pen_contested``)
-    assert field.value == "2237" and field.confidence < REVIEW_THRESHOLD
-    monkeypatch.setattr(handdigits, "by_pen_shapes", lambda cs, kind: None)  # the shapes unclear: as read
-    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    # (the pen's "7" a stroke with a flag, which may be a "1": its shapes give no value, ``by_pen_shapes``)
     assert field.value == "2230" and field.confidence < REVIEW_THRESHOLD
 
 

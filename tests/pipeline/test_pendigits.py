@@ -131,3 +131,37 @@ def test_a_value_read_in_doubt_gives_way_to_clear_shapes_and_a_sure_one_is_doubt
     assert handdigits.pen_contested(("7", 54.0), pen) == ("7", 54.0)  # other digits' count: no contest
     assert handdigits.pen_contested(("07", 91.0), pen) == ("07", 91.0)  # the same
     assert handdigits.pen_contested(("67", 54.0), None) == ("67", 54.0)  # the shapes unclear
+
+
+def test_ones_and_sevens_the_shapes_do_not_tell_apart_are_no_contest() -> None:
+    # a "1" with a flag and no foot (as many write it) is a clear "7" to the shapes, a "7" with a short bar
+    # and a long stem a clear "1" (review of session 52): the readings' value stays as it was
+    assert handdigits.pen_contested(("11", 55.0), ("77", handdigits.PEN_CONF)) == ("11", 55.0)
+    assert handdigits.pen_contested(("1985", 92.0), ("7985", handdigits.PEN_CONF)) == ("1985", 92.0)
+    assert handdigits.pen_contested(("75", 55.0), ("15", handdigits.PEN_CONF)) == ("75", 55.0)
+    # a flagged "1" alone, read "7" by the shapes, is refused as the blank's last resort too
+    one = np.zeros((130, 90), np.uint8)
+    cv2.line(one, (50, 10), (45, 115), 255, 7)
+    cv2.line(one, (50, 10), (25, 35), 255, 7)
+    crop = np.where(one > 0, 25, 255).astype(np.uint8)
+    got = pendigits.read_mark(one > 0)
+    assert got is None or got.digit != "7" or handdigits.by_pen_shapes([crop], handdigits.Kind.DAY) is None
+
+
+def test_a_printed_slash_the_cut_took_in_is_no_written_one() -> None:
+    slash = np.zeros((130, 70), np.uint8)
+    cv2.line(slash, (55, 12), (18, 118), 255, 5)
+    assert handdigits.slash_lean(slash > 0) > handdigits.PEN_SLASH_LEAN
+    upright = np.zeros((130, 70), np.uint8)
+    cv2.line(upright, (38, 12), (33, 118), 255, 6)
+    assert handdigits.slash_lean(upright > 0) < handdigits.PEN_SLASH_LEAN
+    crop = np.hstack([_crop("6"), np.where(slash > 0, 25, 255).astype(np.uint8)])
+    assert handdigits.by_pen_shapes([crop], handdigits.Kind.DAY) is None  # not "61"
+
+
+def test_hostile_marks_and_crops_give_nothing_or_a_verdict_never_an_error() -> None:
+    assert pendigits.read_mark(np.zeros((0, 0), bool)) is None
+    assert pendigits.read_mark(np.zeros((5, 5, 3), bool)) is None
+    assert isinstance(pendigits.read_mark(np.ones((20000, 3000), bool)), pendigits.MarkRead)  # brought down
+    assert handdigits.by_pen_shapes([np.zeros((0, 0), np.uint8)], handdigits.Kind.NUMBER) is None
+    assert handdigits.by_pen_shapes([np.full((2, 300), 255, np.uint8)], handdigits.Kind.NUMBER) is None

@@ -4071,6 +4071,22 @@ PEN_CONF = 45.0
 PEN_SURE = 0.8
 PEN_RUNNER_UP = 0.15
 PEN_WIDEST = 1.0  # a mark wider than this share of its height is no one digit
+# a mark read "1" whose top stands right of its foot by more than this share of its height leans as a "/"
+PEN_SLASH_LEAN = 0.22
+
+
+def slash_lean(mark: np.ndarray) -> float:
+    """How far a mark's ink in its top quarter stands right of its ink in its bottom quarter, as a share of
+    its height (a printed "/" leans 0.27 and more, a written "1" upright or slanted as a hand writes it
+    mostly less: one slanted further is refused, as the "/" is)."""
+    h = int(mark.shape[0])
+    q = max(1, h // 4)
+    top = np.nonzero(mark[:q])[1].astype(np.float64)
+    bottom = np.nonzero(mark[h - q :])[1].astype(np.float64)
+    if top.size == 0 or bottom.size == 0:
+        return 0.0
+    lean: float = (float(np.mean(top)) - float(np.mean(bottom))) / max(1, h)
+    return lean
 
 
 def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind) -> tuple[str, float] | None:
@@ -4083,6 +4099,8 @@ def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind) -> tuple[str, float] | N
     label's colon cut with the digits is one stroke too, and reads "1"). None otherwise."""
     values = set()
     for crop in cs:
+        if crop.ndim != 2 or min(crop.shape) < 4:
+            continue
         marks = _digit_marks(crop)
         if not marks:
             continue
@@ -4095,6 +4113,10 @@ def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind) -> tuple[str, float] | N
             got = pendigits.read_mark(mark)
             if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
                 return None
+            if got.digit == "7" and (lead_in_one(mark) or one_stroke(mark)):
+                return None  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
+            if got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN:
+                return None  # a printed "/" the cut took in reads "1"
             digits.append(got.digit)
         values.add("".join(digits))
     if len(values) != 1:
@@ -4112,6 +4134,11 @@ def pen_contested(found: tuple[str, float], pen: tuple[str, float] | None) -> tu
     shapes "0" and "7" at 1.0 each; on 257 generated pen blanks the shapes gave 188 values, none wrong), and a
     sure one is kept in doubt. Otherwise ``found``."""
     if pen is None or len(pen[0]) != len(found[0]) or pen[0].lstrip("0") == found[0].lstrip("0"):
+        return found
+    if all(a == b or {a, b} == {"1", "7"} for a, b in zip(pen[0], found[0], strict=True)):
+        # "1" and "7" the shapes tell apart no better than the readings: a "1" with a flag and no foot (as
+        # many write it) is a clear "7" to them, a "7" with a short bar and a long stem a clear "1" (review
+        # of session 52): no contest
         return found
     if found[1] <= AGREED_MAX_CONF:
         return pen

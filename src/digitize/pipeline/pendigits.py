@@ -30,6 +30,7 @@ NOT_DIGIT = 10  # the eleventh class: a mark that is no digit
 SIDE = 28  # MNIST's image side
 FIT = 20  # ... and the box its ink is fit into
 VARIED_HEIGHT = 40  # a mark at least this high (pixels) is also read a pixel thicker and thinner
+BIGGEST = 200  # a mark's side (pixels) beyond which it is scaled down before it is read
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,15 @@ def _variants(mask: np.ndarray) -> list[np.ndarray]:
 
 def read_mark(mask: np.ndarray) -> MarkRead | None:
     """What one mark's shape says (its probabilities averaged over ``_variants``); None for no ink."""
-    forms = [f for f in (normalise(v) for v in _variants(mask)) if f is not None]
+    m = np.asarray(mask)
+    if m.ndim != 2 or m.size == 0:
+        return None
+    if m.shape[0] > BIGGEST or m.shape[1] > BIGGEST:
+        # a mark far bigger than any written digit brought down first (a crafted 20 000 px mark took 26 s)
+        scale = BIGGEST / max(m.shape)
+        size = (max(1, round(m.shape[1] * scale)), max(1, round(m.shape[0] * scale)))
+        m = cv2.resize((m > 0).astype(np.uint8) * 255, size, interpolation=cv2.INTER_AREA) > 127
+    forms = [f for f in (normalise(v) for v in _variants(m)) if f is not None]
     if not forms:
         return None
     p = probabilities(np.stack(forms)).mean(axis=0)
