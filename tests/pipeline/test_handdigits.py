@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from digitize.errors import ToolFailed
 from digitize.pipeline import deblur, handdigits, regions
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.fields.lines import page_lines
@@ -4901,7 +4900,7 @@ def test_a_sure_number_before_a_slash_led_notation_read_with_a_speck_is_confirme
     prepared, page = _slash_led_scene(".56", 95.0)
     blank = handdigits.label_lost_blank(prepared, page)
     assert blank is not None and blank.first == "56" and blank.pen
-    assert handdigits.pen_checked(blank, ("56", 90.0), [("56", 90.0)]) is None
+    assert handdigits.pen_checked(blank, ("56", 90.0)) is None
 
 
 def _stepped_pair(first: str, second: str, *, size: int = 120) -> np.ndarray:
@@ -4968,74 +4967,3 @@ def test_a_mark_the_sheet_of_all_marks_reads_as_nothing_is_read_on_its_own(
     (first, second), *_ = handdigits._marks_alone([blank], [[crop]], [[[("2", 40.0)]]], 30.0)
     assert "7" in {t for t, c in first if c >= handdigits.CLEAR_CONF}
     assert "2" in {t for t, c in second if c >= handdigits.CLEAR_CONF}
-
-
-def test_a_pen_s_first_reading_its_marks_alone_agree_with_is_not_confirmed() -> None:
-    # review of the stepped-pair change: a pen's day first read "15" at 92, re-read "15" at 20 and "5" at 10
-    # whole (nothing sure), its marks "1" and "5" read alone (Tesseract's readings): ``by_marks`` gives "15"
-    # from the marks alone, which confirmed the first reading, kept at 92. The "1" may be a stray mark before
-    # a "5": the day goes to review
-    crop = _script_crop("15", 60)
-    assert len(handdigits._digit_marks(crop)) == 2
-    blank = replace(
-        handdigits.Blank(handdigits.Kind.DAY, 3, Box(1624, 434, 1752, 522), (), "15", 92.0), pen=True
-    )
-    votes = [("15", 20.0), ("5", 10.0)]
-    (alone,) = handdigits._marks_alone([blank], [[crop]], [[votes]], 30.0)
-    found = handdigits._decide(blank, [crop], [votes], alone)[0]
-    assert found is not None and found[0] == "15"
-    assert handdigits.pen_checked(blank, found, votes) == ("15", handdigits.AGREED_MAX_CONF)
-    # a sure reading of the whole region giving it confirms it
-    assert handdigits.pen_checked(blank, found, [*votes, ("15", 90.0)]) is None
-
-
-@pytest.mark.parametrize("digit", ["0", "8"])
-def test_a_lone_round_zero_or_eight_as_wide_as_high_is_never_parted(digit: str) -> None:
-    # review of the stepped parting: a round "0" or "8" 1.0-1.15 as wide as high was parted across its
-    # loops, both halves full height (``STEPPED_TALL``), and read as two digits (days "10", "20", "30" lost);
-    # a stepped pair's loop where its digits meet is no ring (the "25" is still parted, test above)
-    for h in (40, 60, 80):
-        (_, _, mask), *_ = handdigits._placed_marks(_script_crop(digit, h))
-        glyph = np.where(mask, 30, 255).astype(np.uint8)
-        for ratio in (1.0, 1.05, 1.1):
-            mh = glyph.shape[0]
-            wide = cv2.resize(glyph, (round(ratio * mh), mh), interpolation=cv2.INTER_LINEAR)
-            crop = np.pad(np.where(wide < 128, 30, 255).astype(np.uint8), 10, constant_values=255)
-            (_, _, m), *_ = handdigits._placed_marks(crop)
-            assert handdigits.STEPPED_WIDTH <= m.shape[1] / m.shape[0] <= handdigits.PAIR_WIDTH
-            assert len(handdigits._digit_marks(handdigits.parted_pairs(crop))) == 1, (h, ratio)
-
-
-def test_marks_read_again_alone_are_capped_and_a_failed_re_reading_keeps_the_sheet_s(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # the marks the shared sheet read as nothing are read again each on its own sheet (a Tesseract run
-    # each): ``ALONE_REREADS`` of a blank at most, and a re-reading that fails keeps what the sheet read
-    real = handdigits._read_sheet
-    singles: list[int] = []
-
-    def sheet_losing_all_but_the_last(
-        crops: list[np.ndarray], timeout: float
-    ) -> list[list[tuple[str, float]]]:
-        if len(crops) == 1:
-            singles.append(1)
-            return real(crops, timeout)
-        read = real(crops, timeout)
-        return [*([] for _ in read[:-1]), read[-1]]
-
-    monkeypatch.setattr(handdigits, "_read_sheet", sheet_losing_all_but_the_last)
-    crop = _script_crop("7254", 60)
-    assert len(handdigits._digit_marks(crop)) == 4
-    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(332, 234, 469, 292), (), "z", 0.0)
-    (marks,) = handdigits._marks_alone([blank], [[crop]], [[[("2", 40.0)]]], 30.0)
-    assert len(singles) == handdigits.ALONE_REREADS
-    assert [bool(v) for v in marks] == [True, True, False, True]
-
-    def failing_alone(crops: list[np.ndarray], timeout: float) -> list[list[tuple[str, float]]]:
-        if len(crops) == 1:
-            raise ToolFailed("tesseract timed out")
-        return sheet_losing_all_but_the_last(crops, timeout)
-
-    monkeypatch.setattr(handdigits, "_read_sheet", failing_alone)
-    (marks,) = handdigits._marks_alone([blank], [[crop]], [[[("2", 40.0)]]], 30.0)
-    assert len(marks) == 4 and not any(marks[:3]) and "4" in {t for t, _ in marks[3]}

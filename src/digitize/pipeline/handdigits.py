@@ -1801,12 +1801,6 @@ PAIR_WIDTH = 1.15
 # pen script's lone "5", its flag long, is 1.0-1.07 wide: parted, its flag is a part half as tall)
 STEPPED_WIDTH = 1.0
 STEPPED_TALL = 0.7
-# ... but never across a loop this share of the mark's height tall or more, nor across two loops one above
-# the other: a lone round "0" or "8" is as wide (1.0-1.15), its halves each full height, and parted it was
-# read as two digits (days "10", "20", "30" with a round "0" lost: review of the stepped parting). A stepped
-# pair may close a loop where its digits meet (the "25" of seed 901 alt 011: the "5"'s bowl on the "2"'s
-# foot, a loop 0.46 of its height), a cut across it parts two digits; a "0"'s own counter is 0.8-0.9 tall
-RING_TALL = 0.6
 # the pair is parted along the line crossing least of its ink, its middle within this middle share of the
 # mark's width, upright or leaning by one of these slants (columns per row: a pen leans right, top ahead)
 PAIR_MIDDLE = (0.3, 0.7)
@@ -1844,7 +1838,7 @@ def parted_pairs(crop: np.ndarray) -> np.ndarray:
             for r, xc in enumerate(xs):
                 trial[y + r, x + max(0, xc - 1) : x + min(w, xc + 2)] = 255
             if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1 and (
-                not stepped or (_tall_parts(trial, x, w, h) and not _cuts_ring(mask, xs))
+                not stepped or _tall_parts(trial, x, w, h)
             ):
                 out = trial
                 break
@@ -1856,20 +1850,6 @@ def _tall_parts(crop: np.ndarray, x: int, w: int, h: int) -> bool:
     least ``STEPPED_TALL`` of its height: two digits, not a digit and its flag."""
     parts = [m for px, _, m in _placed_marks(crop) if x <= px < x + w]
     return len(parts) >= 2 and all(m.shape[0] >= STEPPED_TALL * h for m in parts)
-
-
-def _cuts_ring(mask: np.ndarray, xs: np.ndarray) -> bool:
-    """Whether the line through column ``xs[r]`` of each row ``r`` of a mark (``mask``) crosses one of its
-    loops (``_hole_rects``) at least ``RING_TALL`` of its height tall, or two loops one above the other: it
-    would halve one digit's ring (a round "0") or both of an "8"'s loops, not part two digits."""
-    h = mask.shape[0]
-    crossed = [
-        (y, y + ch)
-        for x, y, cw, ch, _ in _hole_rects(mask)
-        if any(x <= xs[r] < x + cw for r in range(y, min(h, y + ch)))
-    ]
-    stacked = any(b[0] >= a[1] - 1 for a, b in itertools.pairwise(sorted(crossed)))
-    return stacked or any(b - a >= RING_TALL * h for a, b in crossed)
 
 
 def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
@@ -3112,7 +3092,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             cut_marks = len(_digit_marks(cs[0])) if cs else 0
             found = _with_deblurred(found, deblurred, unanimous, said, cut_marks, dated=blank.kind in _DATED)
         if blank.pen or blank.ruled:
-            found, short = pen_checked(blank, found, [t for v in [*each, *sharp_each] for t in v]), False
+            found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
             found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
         if (
@@ -3292,9 +3272,7 @@ def pen_ink(prepared: Prepared, box: Box) -> bool:
     return bool(on.any()) and float((stamps.chroma(rgb)[on] > stamps.CHROMA).mean()) >= PEN_SHARE
 
 
-def pen_checked(
-    blank: Blank, found: tuple[str, float] | None, whole: Sequence[tuple[str, float]]
-) -> tuple[str, float] | None:
+def pen_checked(blank: Blank, found: tuple[str, float] | None) -> tuple[str, float] | None:
     """What a sure number written in coloured ink (``Blank.pen``), or whose ink touches a printed rule
     (``Blank.ruled``), becomes once its digits are read again
     (``found``: the value the readings agree on, None when they agree on none). The first reading is
@@ -3302,13 +3280,8 @@ def pen_checked(
     read "621" at 91, kept sure: a wrong number that skipped review, seed 137 alt 000). Confirmed (the same
     digits), it stays as read (None: nothing replaces it). Read otherwise, the new value is taken, in doubt
     (``AGREED_MAX_CONF``): two readings disagree. Unconfirmed (no agreed value), the first reading stays,
-    in doubt too: a handwritten number only the print reading gives is not sure. A value no sure reading of
-    the whole region (``whole``, >= ``MIN_VOTE_CONF``) gives, its marks' readings alone its only ground
-    (``by_marks``), confirms nothing: taken in doubt all the same (a pen's day "15" first read at 92, re-read
-    "15" at 20 whole and its marks "1" and "5" alone, stayed sure on the marks alone: a stray mark before a
-    "5" would have kept a wrong "15" out of review)."""
-    confirms = any(c >= MIN_VOTE_CONF for _, c in whole)
-    if found is not None and confirms and found[0].lstrip("0") == blank.first.lstrip("0"):
+    in doubt too: a handwritten number only the print reading gives is not sure."""
+    if found is not None and found[0].lstrip("0") == blank.first.lstrip("0"):
         return None
     text, conf = found if found is not None else (blank.first, blank.first_conf)
     return text, min(conf, AGREED_MAX_CONF)
@@ -3330,29 +3303,21 @@ def _marks_alone(
         return [[] for _ in blanks]
     try:
         read = _read_sheet(flat, timeout)
+        # a mark the sheet of them all read as nothing, read on a sheet of its own (Tesseract reads a row
+        # differently beside other rows, ``read_votes``): a pen's "7" of "72", a speck on its bar, read as
+        # nothing beside the other marks and "7" at 96 twice alone (seed 669 dev 002: the number lost)
+        if len(flat) > 1:
+            read = [
+                read[i] if i < len(read) and read[i] else _read_sheet([m], timeout)[0]
+                for i, m in enumerate(flat)
+            ]
     except ToolFailed:
         return [[] for _ in blanks]
-    read = [read[i] if i < len(read) else [] for i in range(len(flat))]
     out, k = [], 0
     for p in parts:
         out.append(read[k : k + len(p)])
         k += len(p)
-    if len(flat) > 1:
-        # a mark the sheet of them all read as nothing, read on a sheet of its own (Tesseract reads a row
-        # differently beside other rows, ``read_votes``): a pen's "7" of "72", a speck on its bar, read as
-        # nothing beside the other marks and "7" at 96 twice alone (seed 669 dev 002: the number lost).
-        # ``ALONE_REREADS`` marks a blank at most (a run each); one that fails (a timeout on a loaded
-        # machine) ends them, the sheet's readings kept
-        try:
-            for p, got in zip(parts, out, strict=True):
-                for i in [i for i, v in enumerate(got) if not v][:ALONE_REREADS]:
-                    got[i] = _read_sheet([p[i]], timeout)[0]
-        except ToolFailed:
-            pass
     return out
-
-
-ALONE_REREADS = 2  # marks of one blank read again on a sheet of their own, at most (``_marks_alone``)
 
 
 def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[list[tuple[str, float]]]]:
