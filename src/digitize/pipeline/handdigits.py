@@ -1795,12 +1795,6 @@ def clean_crop(
 # "25" as one mark 1.55 times as wide as high; one written digit, slanted "0" or "4", is at most 0.6-0.8:
 # ``DIGIT_WIDTH``)
 PAIR_WIDTH = 1.15
-# ... a pair whose second digit stands high is taller than one digit, so less wide for its height (a day "25"
-# its "5" raised and touching the "2", bitonal seed 901 alt 011, 1.07; a "15" 1.11: the day lost): a mark at
-# least this wide is parted too, where both its parts are each at least ``STEPPED_TALL`` of its height (the
-# pen script's lone "5", its flag long, is 1.0-1.07 wide: parted, its flag is a part half as tall)
-STEPPED_WIDTH = 1.0
-STEPPED_TALL = 0.7
 # the pair is parted along the line crossing least of its ink, its middle within this middle share of the
 # mark's width, upright or leaning by one of these slants (columns per row: a pen leans right, top ahead)
 PAIR_MIDDLE = (0.3, 0.7)
@@ -1822,9 +1816,8 @@ def parted_pairs(crop: np.ndarray) -> np.ndarray:
     out = crop
     for x, y, mask in _placed_marks(crop):
         h, w = mask.shape
-        if w < STEPPED_WIDTH * h:
+        if w <= PAIR_WIDTH * h:
             continue
-        stepped = w <= PAIR_WIDTH * h
         rows = np.arange(h)
         lines = []
         for slant in PAIR_SLANTS:
@@ -1837,19 +1830,10 @@ def parted_pairs(crop: np.ndarray) -> np.ndarray:
             trial = out.copy()
             for r, xc in enumerate(xs):
                 trial[y + r, x + max(0, xc - 1) : x + min(w, xc + 2)] = 255
-            if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1 and (
-                not stepped or _tall_parts(trial, x, w, h)
-            ):
+            if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1:
                 out = trial
                 break
     return out
-
-
-def _tall_parts(crop: np.ndarray, x: int, w: int, h: int) -> bool:
-    """Whether the marks of ``crop`` within columns ``x``..``x + w`` (a mark ``h`` high, parted) are each at
-    least ``STEPPED_TALL`` of its height: two digits, not a digit and its flag."""
-    parts = [m for px, _, m in _placed_marks(crop) if x <= px < x + w]
-    return len(parts) >= 2 and all(m.shape[0] >= STEPPED_TALL * h for m in parts)
 
 
 def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
@@ -2496,13 +2480,9 @@ def needs_marks(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, f
         cs, each = _same_marks(cs, each)
         if not cs:
             return None
-    marks = len(_digit_marks(cs[0]))
-    if not any(c >= MIN_VOTE_CONF for v in each for _, c in v) and marks < 2:
-        # (two marks or more read as nothing whole are read one by one all the same: a pen's day "15" its
-        # "5" written high and close, read "7" and "8" at 0-44 whole, "1" and "5" at 90 alone, bitonal seed
-        # 899 alt 011: ``by_marks`` takes them in doubt)
+    if not any(c >= MIN_VOTE_CONF for v in each for _, c in v):
         return None
-    if not 1 <= marks <= MAX_ALONE_MARKS:
+    if not 1 <= len(_digit_marks(cs[0])) <= MAX_ALONE_MARKS:
         return None
     return cs[0] if _decide(blank, cs, each)[0] is None else None
 
@@ -2617,10 +2597,7 @@ def by_marks(
         # and "2" once, seed 625 alt 013: no number): the tie its marks break (``marks_break_tie``); one such
         # reading alone ("8241" at 35) gives nothing
         whole = [value if len(t) == len(value) + 1 and _subsequence(value, t) else t for t in whole]
-    # no sure reading of the whole region at all (two marks or more, ``needs_marks``): the marks' own clear,
-    # agreeing readings give the value, in doubt all the same
-    unread_whole = len(marks) >= 2 and not any(c >= MIN_VOTE_CONF for _, c in votes)
-    if (not whole and not unread_whole) or not _may_be(value, kind):
+    if not whole or not _may_be(value, kind):
         return None
     if not all(_subsequence(t, value) for t in whole) and not marks_break_tie(value, whole):
         return None
@@ -3226,30 +3203,9 @@ def _softened(
     ]
     if not at:
         return
-    soft = [[softened_apart(c) for c in crops[k]] for k in at]
+    soft = [[cv2.GaussianBlur(c, (0, 0), max(1.0, SOFT_SHARE * c.shape[0])) for c in crops[k]] for k in at]
     for k, cs, v in zip(at, soft, _votes_by_blank(soft, timeout), strict=True):
         crops[k], votes[k] = cs, v
-
-
-def softened_apart(crop: np.ndarray) -> np.ndarray:
-    """A bitonal crop softened (``SOFT_SHARE``) with its digit marks kept apart: the paper between two marks
-    (within the blur's reach of both) stays white. Blurred whole, a pen's day "15" written close, its "1" and
-    "5" apart by a pixel or two (parted, ``parted_pairs``), ran into one mark: read "7" and "8" at 0-44 and
-    its one mark "2" alone, the day lost (bitonal seed 899 alt 011)."""
-    sigma = max(1.0, SOFT_SHARE * crop.shape[0])
-    soft = cv2.GaussianBlur(crop, (0, 0), sigma)
-    placed = _placed_marks(crop)
-    if len(placed) < 2:
-        return soft
-    reach = int(np.ceil(3 * sigma))
-    kernel = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
-    near = np.zeros(crop.shape, np.int32)
-    for x, y, mask in placed:
-        one = np.zeros(crop.shape, np.uint8)
-        one[y : y + mask.shape[0], x : x + mask.shape[1]] = mask
-        near += cv2.dilate(one, kernel) > 0
-    soft[(near >= 2) & (crop == 255)] = 255
-    return soft
 
 
 # a sure number's ink pixels this share of which are coloured (``stamps.chroma`` over ``stamps.CHROMA``: a
@@ -3303,14 +3259,6 @@ def _marks_alone(
         return [[] for _ in blanks]
     try:
         read = _read_sheet(flat, timeout)
-        # a mark the sheet of them all read as nothing, read on a sheet of its own (Tesseract reads a row
-        # differently beside other rows, ``read_votes``): a pen's "7" of "72", a speck on its bar, read as
-        # nothing beside the other marks and "7" at 96 twice alone (seed 669 dev 002: the number lost)
-        if len(flat) > 1:
-            read = [
-                read[i] if i < len(read) and read[i] else _read_sheet([m], timeout)[0]
-                for i, m in enumerate(flat)
-            ]
     except ToolFailed:
         return [[] for _ in blanks]
     out, k = [], 0

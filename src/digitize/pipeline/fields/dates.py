@@ -112,32 +112,6 @@ def year_word_lost_dates(folded: str) -> list[tuple[int, int, dt.date]]:
     return out
 
 
-# ... its day or month written by hand wide apart, its two digits read as two words ("ngày 2 4 tháng 6 năm
-# 2023" of a pen's "24", bitonal seed 899 alt 003: the date lost): a lone digit, a blank, a lone digit,
-# where a day's or a month's number stands
-_SPLIT_PART = rf"([0-9]\s+[0-9]|{DAY_DIGITS})"
-_SPLIT_DIGITS = re.compile(
-    rf"ng[a-z]y{_GAP}{_SPLIT_PART}{_GAP}(?:t?h|[dmnrt])[a-z]ng{_GAP}{_SPLIT_PART}{_GAP}"
-    rf"(?:n[a-z][mn]|[mn]m){_YEAR_GAP}({DIGIT}{{4}})(?!\d)"
-)
-
-
-def split_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
-    """Word dates whose day or month was read as two one-digit words ("ngay 2 4 thang 6 nam 2023": a pen's
-    "24" written wide), the two digits taken as one number when that makes a day of the calendar. Whether the
-    first digit is the pen's or a speck beside a one-digit day ("1 5" of a "5") the text does not tell: such
-    a date is doubtful."""
-    out: list[tuple[int, int, dt.date]] = []
-    for m in _SPLIT_DIGITS.finditer(folded):
-        day, month = m.group(1), m.group(2)
-        if not any(ch.isspace() for ch in day + month):
-            continue  # read whole: ``find_dates``'s
-        d = _mkdate(re.sub(r"\s", "", day), re.sub(r"\s", "", month), m.group(3))
-        if d:
-            out.append((m.start(), m.end(), d))
-    return out
-
-
 def _one_year_date(m: re.Match[str], years: set[int]) -> tuple[int, int, dt.date] | None:
     """The word date ``m`` matched (day, month, year groups) with its year the one of ``years``; None for
     none or several."""

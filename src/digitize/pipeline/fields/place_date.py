@@ -19,7 +19,6 @@ from digitize.pipeline.fields.dates import (
     misread_year_dates,
     one_digit_from,
     read_as_letters,
-    split_digit_dates,
     uncalendared_dates,
     year_word_lost_dates,
 )
@@ -639,13 +638,6 @@ def _scan(
             res.set("issued_date", day.isoformat(), min(YEAR_WORD_LOST_CONF, date_conf(ln, start, end)))
             set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
             break
-        if not found and k < n_header and (split := split_digit_dates(ln.folded)):
-            # the header's date line, a pen's day or month read as two one-digit words ("ngày 2 4 tháng 6"):
-            # the two taken as one number, in doubt
-            start, end, day = split[0]
-            res.set("issued_date", day.isoformat(), min(SPLIT_DIGITS_CONF, date_conf(ln, start, end)))
-            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
-            break
         if not found:
             at = place_date_start(ln.text) if k < n_header else None
             if at is not None:
@@ -715,7 +707,6 @@ POOR_DATE_WORDS = 65.0
 
 
 YEAR_WORD_LOST_CONF = 0.55  # a date line's "năm" read as another word (``year_word_lost_dates``)
-SPLIT_DIGITS_CONF = 0.55  # a pen's day or month read as two one-digit words (``split_digit_dates``)
 EXTRA_DIGIT_CONF = 0.5  # a year read with a digit too many, the one left out chosen (``extra_digit_dates``)
 LETTER_DIGIT_CONF = 0.55  # a date with a letter read for one of its digits ("tháng Ï"): to review
 _DATE_WORDS = frozenset(
