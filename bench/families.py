@@ -144,12 +144,14 @@ SURE_CONF = 0.6
 
 def score(
     truths: Sequence[dict[str, Any]], got: Sequence[dict[str, str | None]]
-) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]], list[str]]:
+) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]], list[str], int]:
     """Per field (hits, count); per (axis, value) (hits, count) over all fields; the misses in words, a miss
-    taken without review marked "SURE-WRONG" with its confidence."""
+    taken without review marked "SURE-WRONG" with its confidence; the right values given in doubt (what a
+    reviewer checks for nothing: the price of each doubt that keeps a SURE-WRONG away)."""
     per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per_axis: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
+    right_in_doubt = 0
     for gt, values in zip(truths, got, strict=True):
         axes = dict(gt.get("axes") or {"variant": gt.get("variant", "?")})
         if "error" in values:
@@ -162,11 +164,12 @@ def score(
             for axis, value in axes.items():
                 per_axis[(axis, value)][0] += hit
                 per_axis[(axis, value)][1] += 1
+            conf = float(values.get(CONF_PREFIX + name) or 0.0)
+            right_in_doubt += int(bool(hit) and have is not None and conf < SURE_CONF)
             if not hit:
-                conf = float(values.get(CONF_PREFIX + name) or 0.0)
                 sure = f"  SURE-WRONG {conf:.2f}" if have is not None and conf >= SURE_CONF else ""
                 misses.append(f"    {gt['file']}: {name}: expected {want!r}, got {have!r}{sure}")
-    return per_field, per_axis, misses
+    return per_field, per_axis, misses, right_in_doubt
 
 
 def _ratio(v: list[int]) -> str:
@@ -178,7 +181,9 @@ def run_sets(
 ) -> dict[str, float]:
     from samples.generate import load_gt
 
-    results: dict[str, tuple[dict[str, list[int]], dict[tuple[str, str], list[int]], list[str], int]] = {}
+    # per set: per field, per axis value, misses, documents, right values in doubt
+    Scored = tuple[dict[str, list[int]], dict[tuple[str, str], list[int]], list[str], int, int]
+    results: dict[str, Scored] = {}
     with tempfile.TemporaryDirectory(prefix="bench-families-") as tmp, ProcessPoolExecutor(2) as pool:
         t0 = time.perf_counter()
         written = list(pool.map(_write, [(name, n, seed, str(Path(tmp) / name)) for name in sets]))
@@ -204,8 +209,8 @@ def run_sets(
                 truths.append(gt)
             got = [values for values, _ in got_all[k : k + len(paths)]]
             k += len(paths)
-            pf, pa, misses = score(truths, got)
-            results[name] = (pf, pa, misses, len(paths))
+            pf, pa, misses, doubted = score(truths, got)
+            results[name] = (pf, pa, misses, len(paths), doubted)
     totals: dict[str, float] = {}
     header = "  field          " + "".join(f"{s:>8s}" for s in sets)
     print(header)
@@ -219,6 +224,8 @@ def run_sets(
     # wrong values taken without review (the worst outcome: an agency reuses them)
     sure_wrong = {s: sum("SURE-WRONG" in m for m in results[s][2]) for s in sets}
     print("  SURE-WRONG     " + "".join(f"{sure_wrong[s]:8d}" for s in sets) + "   (fields, target 0)")
+    # right values a reviewer is asked to check (the review load each doubt costs)
+    print("  RIGHT IN DOUBT " + "".join(f"{results[s][4]:8d}" for s in sets) + "   (fields)")
     for s in sets:
         if s == "fixed":
             continue
