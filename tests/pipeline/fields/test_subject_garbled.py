@@ -90,6 +90,8 @@ def test_a_garble_kept_puts_a_sure_subject_in_doubt() -> None:
         "Giấy chứng nhận đwbk hoạt động khoa học và công nghệ",
         "Về việc gia hạn Giấy phép kinh doanh ịcH vỏ ga ⁄19 hành nội địa",
         "Về việc (độc chỉnh kỷ luật, kỷ cương hành chính",
+        'Về việc đề nghị phê duyệt danh mục dự án kêu gọi" đầu tư năm 2021',  # w671 alt 010, a speck's quote
+        "Về việc triển khai Chương trình “Một xã một sản phẩm",
     ):
         got = garbled_in_doubt(_found(text)).get("subject")
         assert got is not None and got.confidence < 0.6
@@ -97,6 +99,8 @@ def test_a_garble_kept_puts_a_sure_subject_in_doubt() -> None:
         "Về việc ban hành Quy chế (sửa đổi) về phòng, chống dịch COVID-19",
         "Về việc thu hồi 1.250 m2 đất tại xã Hòa Bắc",
         "Giấy phép khảo nghiệm sinh vật biến đổi gen",
+        "Về việc triển khai Chương trình “Một xã một sản phẩm” năm 2024",
+        'Về việc hưởng ứng phong trào "Ngày thứ Bảy tình nguyện"',
     ):
         got = garbled_in_doubt(_found(text)).get("subject")
         assert got is not None and got.confidence == 0.92
