@@ -22,7 +22,7 @@ from digitize.pipeline.fields.names import (
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import family_read, tone_misread
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
-from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
+from digitize.pipeline.fields.vocab import F_SYLLABLES, F_TYPES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField, Word
 from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
@@ -357,6 +357,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
             marks_skipped = True
             continue
+        if m and _a_title(ln.text[m.start(3) :]):
+            # "cơ Sở. GIẤY CHỨNG NHẬN" (specks at 3 and 8 % read as the label "Cơ sở" before the heading, seed
+            # 869 corp 006): a document's title is no holder; the holder's label is further down
+            continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
             stroke_lost = family_guessed = name_garbled = False
@@ -461,6 +465,12 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             # "… Xanh Ảnh Dương" (90) in Điều 1, "… XANH ÁNH DƯƠNG" (96) in the subject: one name, its marks
             # read two ways; the surer reading, in doubt (seed 469 alt 007 took "Ảnh" at 0.90)
             res.fields["holder_name"] = held = replace(held, value=reread, confidence=GUESSED_WORDS_CONF)
+    if held is not None and held.value and (tail := _tail_read_elsewhere(lines, held.value)) is not None:
+        # "… Lữ hành Ánh D#+oz" (43) on the label's line, "… Lữ hành Ánh / Dương," in the text above it: one
+        # name printed twice, its last word garbled once; the other reading's, to review
+        res.fields["holder_name"] = held = replace(
+            held, value=tail, confidence=min(held.confidence, GUESSED_WORDS_CONF)
+        )
     if held is not None and held.value:
         once = [two_guessed(w) for w in held.value.split()]
         if any(once):
@@ -540,6 +550,47 @@ def _read_otherwise(lines: Sequence[Line], value: str) -> str | None:
         )
         out[at[k]] = word.replace(core, cased)
     return " ".join(out)
+
+
+def _a_title(text: str) -> bool:
+    """``text`` (a labelled line's value) is a document's title: a type's name ("GIẤY CHỨNG NHẬN"), alone or
+    heading a title in capitals ("GIẤY PHÉP KINH DOANH")."""
+    value = re.sub(r"[^\w\s]", " ", text).strip()
+    folded = " ".join(fold(value).split())
+    if folded in F_TYPES:
+        return True
+    return value.isupper() and any(folded.startswith(t + " ") for t in F_TYPES)
+
+
+TAIL_HEAD_WORDS = 3  # a name's words before its garbled last one, read alike elsewhere: at least this many
+
+
+def _tail_read_elsewhere(lines: Sequence[Line], value: str) -> str | None:
+    """The holder's name ``value`` whose last word is no syllable (marks or a stamp's ink over it: "Ánh
+    D#+oz"), with that word as the page reads it after the same other words elsewhere (the name printed twice:
+    a licence's "… giấy phép của Công ty … Ánh / Dương," over its "Tên tổ chức: …"), a syllable, the one word
+    every such reading has; None otherwise (no other reading, or two that differ)."""
+    parts = value.split()
+    if len(parts) <= TAIL_HEAD_WORDS:
+        return None
+    last = parts[-1].strip(_WORD_MARKS)
+    if last and is_syllable(last):
+        return None
+    head = [fold(w.strip(_WORD_MARKS)) for w in parts[:-1]]
+    words = [nfc(w.text.strip(_WORD_MARKS)) for ln in lines for w in ln.words if w.text.strip(_WORD_MARKS)]
+    found = {
+        words[i + len(head)]
+        for i in range(len(words) - len(head))
+        if [fold(t) for t in words[i : i + len(head)]] == head
+        and is_syllable(words[i + len(head)])
+        and words[i + len(head)][:1].isupper()
+    }
+    if len({_marked(t) for t in found}) != 1:
+        return None
+    read = found.pop()
+    core = parts[-1].strip(_WORD_MARKS) or parts[-1]
+    word = read.upper() if parts[-2].isupper() and len(parts[-2]) > 1 else read[:1].upper() + read[1:].lower()
+    return " ".join([*parts[:-1], parts[-1].replace(core, word) if core in parts[-1] else word])
 
 
 def read_two_ways(lines: Sequence[Line], name: str | None) -> bool:
