@@ -857,3 +857,51 @@ def test_an_organisation_holder_of_many_words_is_not_checked_as_a_person_s_name(
     body = [(org, "x=355", 92.0), ("Địa chỉ: Số 12", "x=355", 92.0)]
     got = extract([page(_licence(body))]).fields["holder_name"]
     assert got.value == "Hợp tác xã Du lịch Lữ hành Kim Ngân" and got.confidence >= 0.9
+
+
+def test_a_document_s_title_after_specks_read_as_a_label_is_no_holder() -> None:
+    # seed 869 corp 006: "cơ Sở. GIẤY CHỨNG NHẬN" (specks at 3 and 8 % read as the label "Cơ sở") was the
+    # holder at 0.55; the company's own "Cơ sở:" line is under it
+    got = dict(
+        extract(
+            [
+                page(
+                    [
+                        *header(number="Số: 12/GCN-SCT", organ=("SỞ CÔNG THƯƠNG",)),
+                        ("cơ Sở. GIẤY CHỨNG NHẬN", "center", 92.0),
+                        ("KIỂM DỊCH", "center", 92.0),
+                        ("CHỨNG NHẬN:", "x=355", 85.0),
+                        ("Cơ sở: " + COMPANY, "x=355", 95.0),
+                        ("Mã số doanh nghiệp: 0974904002", "x=355", 92.0),
+                        *signer(("GIÁM ĐỐC",)),
+                    ]
+                )
+            ]
+        ).fields
+    )
+    assert got["holder_name"].value == COMPANY
+
+
+def test_a_holder_s_last_word_garbled_is_read_where_the_page_prints_the_name_again() -> None:
+    # seed 671 alt 012: "Tên tổ chức: … Lữ hành Ánh D#+oz" (43 %), the text above it "… giấy phép của Công
+    # ty … Lữ hành Ánh / Dương,": the name's other reading's last word, in doubt
+    name = "Công ty TNHH MTV Du lịch Lữ hành Ánh"
+    got = dict(
+        extract(
+            [
+                page(
+                    _licence(
+                        [
+                            ("Xét đề nghị cấp giấy phép của " + name, "x=355", 92.0),
+                            ("Dương, mã số thuế 1454344067;", "x=355", 92.0),
+                            ("CẤP PHÉP:", "center", 92.0),
+                            ("Tên tổ chức: " + name + " D#+oz", "x=355", 80.0),
+                            ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
+                        ]
+                    )
+                )
+            ]
+        ).fields
+    )
+    assert got["holder_name"].value == name + " Dương"
+    assert got["holder_name"].confidence < 0.6

@@ -562,7 +562,10 @@ def _a_title(text: str) -> bool:
     return value.isupper() and any(folded.startswith(t + " ") for t in F_TYPES)
 
 
-TAIL_HEAD_WORDS = 3  # a name's words before its garbled last one, read alike elsewhere: at least this many
+TAIL_HEAD_WORDS = 4  # a name's words before its garbled last one, read alike elsewhere: at least this many
+_GARBLED_WORD = re.compile(
+    r"[^\w.,&'\-]|[^\W\d_]\d|\d[^\W\d_]"
+)  # a sign no name's word has, letters and digits
 
 
 def _tail_read_elsewhere(lines: Sequence[Line], value: str) -> str | None:
@@ -574,8 +577,8 @@ def _tail_read_elsewhere(lines: Sequence[Line], value: str) -> str | None:
     if len(parts) <= TAIL_HEAD_WORDS:
         return None
     last = parts[-1].strip(_WORD_MARKS)
-    if last and is_syllable(last):
-        return None
+    if not _GARBLED_WORD.search(last):
+        return None  # a word of letters, a syllable or not ("ABC", "JSC"), is as printed
     head = [fold(w.strip(_WORD_MARKS)) for w in parts[:-1]]
     words = [nfc(w.text.strip(_WORD_MARKS)) for ln in lines for w in ln.words if w.text.strip(_WORD_MARKS)]
     found = {

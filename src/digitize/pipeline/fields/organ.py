@@ -712,7 +712,9 @@ def _word_garbled(text: str) -> tuple[str, float] | None:
 # read into the header's line ("SỞ VĂN HÓA, THỂ THAO VÀ DU" / "5 LÊN", the pen's "5" over "LỊCH"); what a
 # number does follow in a name ("Quận 5", "Trường THPT số 2", "Đội 3") keeps it
 _LONE_NUMBER = re.compile(r"^\d{1,4}[.,:]?$")
-_NUMBERING_WORDS = frozenset({"so", "quan", "phuong", "doi", "khu", "to", "ap", "lien", "khoi", "trai", "tram"})
+_NUMBERING_WORDS = frozenset(
+    {"so", "quan", "phuong", "doi", "khu", "to", "ap", "lien", "khoi", "trai", "tram", "vien", "doan"}
+)
 
 
 def _stray_numbers(text: str) -> list[int]:
@@ -825,9 +827,9 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     return unseen_syllable(name)
 
 
-def unseen_syllable(name: str) -> bool:
-    """A word of ``name`` (an organ's) the corpus shows rarely or never, or two of its words side by side it
-    never shows together: marks OCR misread, not the name printed."""
+def unseen_syllable(name: str, *, pairs: bool = True) -> bool:
+    """A word of ``name`` (an organ's) the corpus shows rarely or never, or (``pairs``) two of its words side
+    by side it never shows together: marks OCR misread, not the name printed."""
     from digitize.pipeline.correct import MIN_COUNT, load
     from digitize.pipeline.syllable import key
 
@@ -837,6 +839,8 @@ def unseen_syllable(name: str) -> bool:
     # marks misread; seed 807 corp 000 was sure at 0.61): the marks OCR read, not the name printed
     if any(_syllable(w) and model.count(key(w)) < MIN_COUNT for w in words if w.isalpha()):
         return True
+    if not pairs:
+        return False
     ids = [model.index.get(key(w)) if w.isalpha() else None for w in words]
     return any(
         a is not None and b is not None and a * model.size + b not in model.bigrams
@@ -1629,7 +1633,7 @@ def restated_organ(found: Found, lines: Sequence[Line]) -> Found:
         # the body's print read with a mark as wrong as the header's could be ("Cục Tố chức cán bộ" at 97 on
         # a scan that reads hooks as acutes: seed 823 corp 003, sure at 0.87): the corpus's word, in doubt
         value, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
-    elif unseen_syllable(value):
+    elif unseen_syllable(value, pairs=False):
         # a word the corpus never prints in an organ's name ("Sở Thúy sản" of "Sở Thủy sản", its hook read
         # as an acute at 96: seed 869 corp 010, sure at 0.64): a mark misread, in doubt
         conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
@@ -1685,7 +1689,11 @@ def _parent_by_place(
         return None
     words, want = _plain_words(fold(squash(parent.value))), fold(place).split()
     head, tail = words[: -len(want)], words[-len(want) :]
-    if not head or len(head) > GARBLED_HEAD_WORDS or fuzz.ratio(" ".join(tail), fold(place)) < PLACE_TAIL_LIKE:
+    if (
+        not head
+        or len(head) > GARBLED_HEAD_WORDS
+        or fuzz.ratio(" ".join(tail), fold(place)) < PLACE_TAIL_LIKE
+    ):
         return None
     return ExtractedField("parent_organ", _committee_of(place), round(min(parent.confidence, IN_DOUBT), 3))
 
@@ -1880,7 +1888,7 @@ def checked_by_authority(
             # the authority's name read with a mark the corpus never prints there ("Sở Thúy sản kính trình"
             # of "Sở Thủy sản", seed 869 corp 010, taken sure at 0.64): the corpus's word, in doubt
             name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
-        elif as_read and unseen_syllable(name):
+        elif as_read and unseen_syllable(name, pairs=False):
             conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
         if fold(squash(name)) == fold(squash(f.value)):
             return found

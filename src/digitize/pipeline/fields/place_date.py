@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -730,12 +731,13 @@ def _corpus_count(name: str) -> int:
     from digitize.pipeline.syllable import key
 
     model = load()
-    ids = [model.index.get(key(w)) for w in nfc(name).lower().split()]
-    if any(i is None for i in ids):
+    found = [model.index.get(key(w)) for w in nfc(name).lower().split()]
+    ids = [i for i in found if i is not None]
+    if len(ids) != len(found) or not ids:
         return 0
     if len(ids) == 1:
         return int(model.uni[ids[0]])
-    return min(model.bigrams.get(a * model.size + b, 0) for a, b in zip(ids, ids[1:], strict=False))
+    return min(model.bigrams.get(a * model.size + b, 0) for a, b in itertools.pairwise(ids))
 
 
 def _spelled(name: str) -> bool:
@@ -765,7 +767,8 @@ def place_agreed(place_date: Found, organ: Found) -> tuple[Found, Found]:
             win_header = listed[0] > listed[1]
         else:
             n_head, n_place = _corpus_count(head), _corpus_count(theirs)
-            if max(n_head, n_place) == 0 or max(n_head, n_place) < SPELLING_RIVAL_RATIO * min(n_head, n_place):
+            low, high = sorted((n_head, n_place))
+            if high == 0 or high < SPELLING_RIVAL_RATIO * low:
                 return place_date, organ
             win_header = n_head > n_place
         if win_header:
