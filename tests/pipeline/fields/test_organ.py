@@ -1913,7 +1913,7 @@ def test_a_non_ascii_letter_in_ubnd_is_no_surer_than_an_ascii_one_and_no_mark_or
 # --- session 53 (agree53): a number read into an organ's name, marks no corpus prints, garbled committees
 
 
-def _fields(specs: list) -> dict:  # type: ignore[type-arg]
+def _found(specs: list) -> dict:  # type: ignore[type-arg]
     return dict(extract([page(specs)]).fields)
 
 
@@ -1927,7 +1927,7 @@ def _fields(specs: list) -> dict:  # type: ignore[type-arg]
     ],
 )
 def test_a_number_read_into_an_organ_s_name_is_left_out_in_doubt(lines: tuple[str, ...], want: str) -> None:
-    got = _fields([*header(organ=lines), ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc abc", "center", 90.0)])
+    got = _found([*header(organ=lines), ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc abc", "center", 90.0)])
     assert got["organ_name"].value == want
     assert got["organ_name"].confidence < DOUBTFUL
 
@@ -1972,7 +1972,7 @@ def test_a_garbled_committee_over_a_so_is_its_province_s_in_doubt(text: str, wan
 
 def test_a_committee_s_line_ending_in_a_comma_is_the_parent_of_the_so_under_it() -> None:
     # seed 903 dev 011: "… BND TỈNH AN GIANG," over "SỞ KHOA HỌC VÀ CÔNG NGHỆ" was read as one organ
-    got = _fields(
+    got = _found(
         [
             *header(parent="cà và BND TỈNH AN GIANG,", date="An Giang, ngày 31 tháng 1 năm 2016"),
             ("QUYẾT ĐỊNH", "center", 95.0),
@@ -1993,7 +1993,7 @@ def test_a_so_s_garbled_parent_ending_like_the_date_line_s_province_is_its_commi
     specs = [
         s if "Yên Bái" not in s[0] else ("Đồng Nai, ngày 4 tháng 6 năm 2018", "right", 92.0) for s in specs
     ]
-    got = _fields([*specs, ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc abc", "center", 90.0)])
+    got = _found([*specs, ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc abc", "center", 90.0)])
     assert got["organ_name"].value == "Sở Công Thương"
     assert got["parent_organ"].value == "UBND tỉnh Đồng Nai"
     assert got["parent_organ"].confidence < DOUBTFUL
