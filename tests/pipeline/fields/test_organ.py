@@ -1997,3 +1997,76 @@ def test_a_so_s_garbled_parent_ending_like_the_date_line_s_province_is_its_commi
     assert got["organ_name"].value == "Sở Công Thương"
     assert got["parent_organ"].value == "UBND tỉnh Đồng Nai"
     assert got["parent_organ"].confidence < DOUBTFUL
+
+
+# --- review of agree53: numbers an organ's name has, places the corpus never saw, a bank's Sở Giao dịch
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "BỆNH VIỆN QUÂN Y 103",
+        "CHI CỤC THUẾ KHU VỰC 3",
+        "SỞ GIAO DỊCH 1",
+        "Công ty 319",
+        "Tổng công ty 36",
+        "Xí nghiệp 32",
+        "Cục Quản lý đường bộ 4",
+        "Trung tâm Y tế 2",
+    ],
+)
+def test_a_number_an_unlisted_organ_s_name_ends_with_is_no_guess(name: str) -> None:
+    assert not organ.guessed_name(name, [])
+
+
+def test_a_number_read_into_a_listed_organ_s_name_is_a_guess() -> None:
+    assert organ.guessed_name("SỞ VĂN HÓA, THỂ THAO VÀ DU 5 LÊN", [])
+
+
+def test_a_numbered_hospital_is_read_sure() -> None:
+    got = _found(
+        [
+            *header(parent="BỘ QUỐC PHÒNG", organ=("BỆNH VIỆN QUÂN Y 103",)),
+            ("QUYẾT ĐỊNH", "center", 95.0),
+            ("Về việc abc", "center", 90.0),
+        ]
+    )
+    assert got["organ_name"].value is not None and got["organ_name"].value.endswith("103")
+    assert got["organ_name"].confidence >= DOUBTFUL
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "TRƯỜNG THPT CHƠN THÀNH",
+        "BAN QUẢN LÝ DỰ ÁN HUYỆN THỚI BÌNH",
+        "UBND XÃ KHỔNG LÀO",
+        "Trường THPT Chơn Thành",
+        "UBND xã Khổng Lào",
+    ],
+)
+def test_a_place_s_name_the_corpus_never_saw_keeps_its_marks(name: str) -> None:
+    assert organ.marks_by_corpus(name) is None
+
+
+def test_a_school_named_for_its_place_is_restated_as_printed() -> None:
+    specs = [
+        *header(parent="SỞ GIÁO DỤC VÀ ĐÀO TẠO", organ=("TRƯỜNG THPT CHƠN THÀNH",)),
+        ("TỜ TRÌNH", "center", 95.0),
+        ("Về việc quy định chi tiết", "center", 90.0),
+        ("Trường THPT Chơn Thành kính trình Sở Giáo dục và Đào tạo xem xét, quyết định.", "body", 92.0),
+        *signer(),
+    ]
+    got = _found(specs)["organ_name"].value
+    assert got is not None and "chọn" not in got.lower()
+
+
+def test_a_bank_s_so_giao_dich_is_no_province_s_department() -> None:
+    specs = [
+        ("NHNN CN HÀ NỘI", "left", 40.0),
+        *header(parent=None, organ=("SỞ GIAO DỊCH",), number="Số: 261/QĐ-SGD"),
+    ]
+    dated = ("Hà Nội, ngày 4 tháng 6 năm 2018", "right", 92.0)
+    specs = [s if "Yên Bái" not in s[0] else dated for s in specs]
+    got = _found([*specs, ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc abc", "center", 90.0)])
+    assert got.get("parent_organ") is None or got["parent_organ"].value != "UBND thành phố Hà Nội"

@@ -357,7 +357,9 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
             marks_skipped = True
             continue
-        if m and _a_title(ln.text[m.start(3) :]):
+        if m and _a_title(
+            ln.text[m.start(3) :], specks=m.group(2) is not None or _label_doubted(ln, m.start(3))
+        ):
             # "cơ Sở. GIẤY CHỨNG NHẬN" (specks at 3 and 8 % read as the label "Cơ sở" before the heading, seed
             # 869 corp 006): a document's title is no holder; the holder's label is further down
             continue
@@ -552,20 +554,43 @@ def _read_otherwise(lines: Sequence[Line], value: str) -> str | None:
     return " ".join(out)
 
 
-def _a_title(text: str) -> bool:
-    """``text`` (a labelled line's value) is a document's title: a type's name ("GIẤY CHỨNG NHẬN"), alone or
-    heading a title in capitals ("GIẤY PHÉP KINH DOANH")."""
+# a type's name that also heads an organisation's ("CHƯƠNG TRÌNH PHÁT TRIỂN LIÊN HỢP QUỐC", a UN body)
+_ORGANISATION_TYPES = frozenset({"chuong trinh", "de an", "du an"})
+
+
+def _a_title(text: str, *, specks: bool) -> bool:
+    """``text`` (a labelled line's value) is a document's title: a type's name ("GIẤY CHỨNG NHẬN") alone, or
+    heading a title in capitals ("GIẤY PHÉP KINH DOANH") after a label that is likely specks (``specks``: read
+    without its colon or in doubt, "cơ Sở. GIẤY CHỨNG NHẬN"); a type that heads organisations' names too
+    ("Chương trình …") is not."""
     value = re.sub(r"[^\w\s]", " ", text).strip()
     folded = " ".join(fold(value).split())
     if folded in F_TYPES:
         return True
-    return value.isupper() and any(folded.startswith(t + " ") for t in F_TYPES)
+    return (
+        specks
+        and value.isupper()
+        and any(folded.startswith(t + " ") for t in F_TYPES if t not in _ORGANISATION_TYPES)
+    )
+
+
+def _label_doubted(ln: Line, start: int) -> bool:
+    """The words of the line before character ``start`` (its label) were all read in doubt (under
+    ``HOLDER_JUNK_CONF``): specks read as a label's letters."""
+    pos, confs = 0, []
+    for w in ln.words:
+        if pos + len(w.text) <= start:
+            confs.append(w.conf)
+        pos += len(w.text) + 1
+    return bool(confs) and max(confs) < HOLDER_JUNK_CONF
 
 
 TAIL_HEAD_WORDS = 4  # a name's words before its garbled last one, read alike elsewhere: at least this many
-_GARBLED_WORD = re.compile(
-    r"[^\w.,&'\-]|[^\W\d_]\d|\d[^\W\d_]"
-)  # a sign no name's word has, letters and digits
+# a sign no name's word has, no code ("G7", "3D") and no grade ("C+", "A++": its "+" signs at its end) has
+_GARBLED_WORD = re.compile(r"[^\w.,&'\-+]|\+(?!\+*$)")
+TAIL_LENGTH_SLACK = 2  # the word read elsewhere has as many letters as the garbled one, give or take these
+# a line opening with a label ("Địa chỉ:", "Mã số thuế:"): its first word is no name's
+_LABEL_START = re.compile(r"^\W*\w+(?:[ /]\w+){0,3}\s*:")
 
 
 def _tail_read_elsewhere(lines: Sequence[Line], value: str) -> str | None:
@@ -580,13 +605,23 @@ def _tail_read_elsewhere(lines: Sequence[Line], value: str) -> str | None:
     if not _GARBLED_WORD.search(last):
         return None  # a word of letters, a syllable or not ("ABC", "JSC"), is as printed
     head = [fold(w.strip(_WORD_MARKS)) for w in parts[:-1]]
-    words = [nfc(w.text.strip(_WORD_MARKS)) for ln in lines for w in ln.words if w.text.strip(_WORD_MARKS)]
+    words, opens = [], []  # the page's words; whether each opens a labelled line
+    for ln in lines:
+        labelled = _LABEL_START.match(nfc(ln.text)) is not None
+        for j, w in enumerate(x for x in ln.words if x.text.strip(_WORD_MARKS)):
+            words.append(nfc(w.text.strip(_WORD_MARKS)))
+            opens.append(labelled and j == 0)
+    first = nfc(last)[:1].lower()
     found = {
         words[i + len(head)]
         for i in range(len(words) - len(head))
         if [fold(t) for t in words[i : i + len(head)]] == head
         and is_syllable(words[i + len(head)])
         and words[i + len(head)][:1].isupper()
+        # the same first letter, marks and all ("D#+oz" is no "Địa"), about as many letters, no label's word
+        and words[i + len(head)][:1].lower() == first
+        and abs(len(words[i + len(head)]) - len(last)) <= TAIL_LENGTH_SLACK
+        and not opens[i + len(head)]
     }
     if len({_marked(t) for t in found}) != 1:
         return None

@@ -822,8 +822,10 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
         return True
     if any(_mixed(w, name) for w in name.split()):
         return True
-    if _stray_numbers(name):
-        return True  # a pen's number or a stamp's digits read into the name (seed 903 alt 013 "… du 5 lên")
+    if _stray_numbers(name) and _number_within(name) is not None:
+        # a pen's number or a stamp's digits read into a known organ's name (seed 903 alt 013 "… du 5 lên");
+        # a number the name has ("Bệnh viện Quân y 103", "Công ty 319", "Cục Quản lý đường bộ 4") is as read
+        return True
     return unseen_syllable(name)
 
 
@@ -852,6 +854,20 @@ def unseen_syllable(name: str, *, pairs: bool = True) -> bool:
 # times as often as the word read (and at least MARK_RIVAL_MIN times)
 MARK_RIVAL_RATIO = 50
 MARK_RIVAL_MIN = 10
+# the words of the listed departments' and central units' names (their marks kept): the only rivals a word
+# the corpus never prints may be taken for on one neighbour's word ("Thúy" of "Sở Thủy sản"); a place's or
+# a school's name the corpus never saw ("Chơn Thành", "Thới Bình", "Khổng Lào") is no department's word
+_DEPARTMENT_WORDS = frozenset(
+    w.lower()
+    for k, v in F_ORGANS.items()
+    if not k.startswith(("uy ban", "cong an"))
+    for w in re.findall(r"\w+", v)
+)
+# after these a name is a place's or a school's: a word the corpus never prints there is as printed
+_PROPER_NAME_AFTER = re.compile(
+    r"\b(?:huyện|xã|phường|thị trấn|tỉnh|thành phố|tp|quận|thị xã|thôn|ấp|bản"
+    r"|trường|thpt|thcs|th|mn|ptdtnt)\b"
+)
 
 
 def marks_by_corpus(name: str) -> str | None:
@@ -894,6 +910,8 @@ def marks_by_corpus(name: str) -> str | None:
         # a rival standing beside ONE neighbour is enough ("sở thủy" is in no corpus phrase, "thủy sản" is in
         # a thousand), a misread mark and no word of its own
         unseen = k not in model.index
+        if unseen and _PROPER_NAME_AFTER.search(nfc(" ".join(cores[:i])).lower()):
+            continue  # "UBND xã Khổng Lào", "Trường THPT Chơn Thành": a place's name, as printed
         best, best_n = None, 0
         for k2 in model.by_skeleton.get(skeleton(k[:-1]), ()):
             if k2 == k or k2 not in model.index:
@@ -904,6 +922,8 @@ def marks_by_corpus(name: str) -> str | None:
             n = sides(i, k2)
             if n is None:
                 continue
+            if unseen and surface.lower() not in _DEPARTMENT_WORDS:
+                continue  # ... and its rival is a department's word ("thủy" of "Thủy sản", "Thủy lợi")
             got = max(n) if unseen else min(n)
             # the rival beats the word read beside EACH neighbour ("lịch sử tỉnh" beside "lịch" is "lịch
             # sự", but "sử tỉnh" stands there as often: no misread mark)
@@ -1672,6 +1692,8 @@ def complete_parent(found: Found, place: str | None, lines: Sequence[Line] = ())
     return Found(tuple(fixed if f is parent else f for f in found.fields))
 
 
+# a Sở that is no provincial department: its parent is no province's committee
+_NOT_PROVINCIAL_SO = ("so giao dich",)
 PLACE_TAIL_LIKE = 80  # a garbled parent's last words this like the date line's province (rapidfuzz ratio)
 GARBLED_HEAD_WORDS = 3  # ... after at most this many words (a garbled "UBND TỈNH")
 
@@ -1687,6 +1709,8 @@ def _parent_by_place(
         return None
     if organ is None or organ.value is None or _kind(organ.value) != "so" or fold(place) not in F_PROVINCES:
         return None
+    if fold(squash(organ.value)).startswith(_NOT_PROVINCIAL_SO):
+        return None  # a bank's "Sở Giao dịch" is under its bank ("NHNN CN HÀ NỘI"), no province's committee
     words, want = _plain_words(fold(squash(parent.value))), fold(place).split()
     head, tail = words[: -len(want)], words[-len(want) :]
     if (
