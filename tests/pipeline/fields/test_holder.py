@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from digitize.pipeline.fields import extract
+from digitize.text import fold
 from tests.pipeline.test_extract import header, page, signer, values
 
 COMPANY = "Công ty Cổ phần Thương mại và Dịch vụ Nam Việt"
@@ -857,3 +860,109 @@ def test_an_organisation_holder_of_many_words_is_not_checked_as_a_person_s_name(
     body = [(org, "x=355", 92.0), ("Địa chỉ: Số 12", "x=355", 92.0)]
     got = extract([page(_licence(body))]).fields["holder_name"]
     assert got.value == "Hợp tác xã Du lịch Lữ hành Kim Ngân" and got.confidence >= 0.9
+
+
+def test_a_document_s_title_after_specks_read_as_a_label_is_no_holder() -> None:
+    # seed 869 corp 006: "cơ Sở. GIẤY CHỨNG NHẬN" (specks at 3 and 8 % read as the label "Cơ sở") was the
+    # holder at 0.55; the company's own "Cơ sở:" line is under it
+    got = dict(
+        extract(
+            [
+                page(
+                    [
+                        *header(number="Số: 12/GCN-SCT", organ=("SỞ CÔNG THƯƠNG",)),
+                        ("cơ Sở. GIẤY CHỨNG NHẬN", "center", 92.0),
+                        ("KIỂM DỊCH", "center", 92.0),
+                        ("CHỨNG NHẬN:", "x=355", 85.0),
+                        ("Cơ sở: " + COMPANY, "x=355", 95.0),
+                        ("Mã số doanh nghiệp: 0974904002", "x=355", 92.0),
+                        *signer(("GIÁM ĐỐC",)),
+                    ]
+                )
+            ]
+        ).fields
+    )
+    assert got["holder_name"].value == COMPANY
+
+
+def test_a_holder_s_last_word_garbled_is_read_where_the_page_prints_the_name_again() -> None:
+    # seed 671 alt 012: "Tên tổ chức: … Lữ hành Ánh D#+oz" (43 %), the text above it "… giấy phép của Công
+    # ty … Lữ hành Ánh / Dương,": the name's other reading's last word, in doubt
+    name = "Công ty TNHH MTV Du lịch Lữ hành Ánh"
+    got = dict(
+        extract(
+            [
+                page(
+                    _licence(
+                        [
+                            ("Xét đề nghị cấp giấy phép của " + name, "x=355", 92.0),
+                            ("Dương, mã số thuế 1454344067;", "x=355", 92.0),
+                            ("CẤP PHÉP:", "center", 92.0),
+                            ("Tên tổ chức: " + name + " D#+oz", "x=355", 80.0),
+                            ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
+                        ]
+                    )
+                )
+            ]
+        ).fields
+    )
+    assert got["holder_name"].value == name + " Dương"
+    assert got["holder_name"].confidence < 0.6
+
+
+# --- review of agree53: a code, a grade or a label's word is no garbled last word to replace
+
+
+@pytest.mark.parametrize(
+    ("name", "elsewhere"),
+    [
+        # a code of letters and digits, a "+" grade: as printed, whatever name the page reads elsewhere
+        ("Công ty TNHH Đầu tư Thương mại G7", "Công ty TNHH Đầu tư Thương mại Gia Phát"),
+        ("Công ty Cổ phần Đầu tư Xây dựng 3D", "Công ty Cổ phần Đầu tư Xây dựng Hoàng Long"),
+        ("Công ty TNHH Dược phẩm Quốc tế C+", "Công ty TNHH Dược phẩm Quốc tế Minh Tâm"),
+    ],
+)
+def test_a_holder_s_code_or_grade_is_not_replaced_by_another_name_s_word(name: str, elsewhere: str) -> None:
+    got = values(
+        _licence(
+            [
+                ("Xét đề nghị cấp giấy phép của " + elsewhere + ";", "x=355", 92.0),
+                ("CẤP PHÉP:", "center", 92.0),
+                ("Tên tổ chức: " + name, "x=355", 92.0),
+                ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
+            ]
+        )
+    )
+    assert got["holder_name"] == name
+
+
+def test_a_holder_s_garbled_last_word_is_not_the_next_line_s_label() -> None:
+    # the name printed alone on a line over "Địa chỉ: …": the word after it elsewhere is the label's
+    name = "Công ty TNHH MTV Du lịch Lữ hành Ánh"
+    got = dict(
+        extract(
+            [
+                page(
+                    _licence(
+                        [
+                            ("Xét đề nghị cấp giấy phép của", "x=355", 92.0),
+                            (name, "x=355", 92.0),
+                            ("Địa chỉ: Số 5, đường Trần Phú;", "x=355", 92.0),
+                            ("CẤP PHÉP:", "center", 92.0),
+                            ("Tên tổ chức: " + name + " D#+oz", "x=355", 80.0),
+                            ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
+                        ]
+                    )
+                )
+            ]
+        ).fields
+    )
+    assert "Địa" not in (got["holder_name"].value or "")
+
+
+def test_an_organisation_named_after_a_document_type_is_the_holder() -> None:
+    name = "CHƯƠNG TRÌNH PHÁT TRIỂN LIÊN HỢP QUỐC"
+    got = values(
+        _licence([("Tên tổ chức: " + name, "x=355", 92.0), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)])
+    )
+    assert got["holder_name"] is not None and fold(got["holder_name"]) == fold(name)

@@ -656,3 +656,29 @@ def test_a_place_read_as_no_syllables_like_the_province_before_a_garbled_date_is
     f = fields["place"]
     assert (f.value, f.confidence < 0.6) == ("Ninh Bình", True)
     assert fields["issued_date"].value is None
+
+
+def _fields(specs: list[Spec]) -> dict:  # type: ignore[type-arg]
+    return dict(extract([page(specs)]).fields)
+
+
+def test_a_province_named_twice_with_other_marks_is_spelled_as_the_corpus_has_it() -> None:
+    # seed 865 corp 003: "UBND TỈNH KIẾN PHONG" over the Sở, dated "Kiện Phong": a former province no list
+    # has; the Official Gazette names "Kiến Phong", never "Kiện Phong": the date line's place misread (in
+    # doubt)
+    got = _fields(
+        decision(
+            parent="UBND TỈNH KIẾN PHONG",
+            organ=("SỞ KHOA HỌC VÀ CÔNG NGHỆ",),
+            date="Kiện Phong, ngày 09 tháng 5 năm 2016",
+        )
+    )
+    assert got["parent_organ"].value == "UBND tỉnh Kiến Phong"
+    assert got["place"].value == "Kiến Phong"
+    assert got["place"].confidence < 0.6
+
+
+def test_a_province_named_twice_alike_is_left_as_read() -> None:
+    got = _fields(decision(parent="UBND TỈNH KIẾN PHONG", date="Kiến Phong, ngày 09 tháng 5 năm 2016"))
+    assert got["place"].value == "Kiến Phong"
+    assert got["parent_organ"].value == "UBND tỉnh Kiến Phong"

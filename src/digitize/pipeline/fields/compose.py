@@ -31,7 +31,7 @@ from digitize.pipeline.fields.organ import (
     read_organ,
     restated_organ,
 )
-from digitize.pipeline.fields.place_date import dated_by_validity, read_place_date
+from digitize.pipeline.fields.place_date import dated_by_validity, place_agreed, read_place_date
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.signer import (
@@ -167,7 +167,10 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     res.add(notation)
     organ = committee_restated(organ, all_lines, place_date.value("place"))
     organ = province_by_place(organ, place_date.value("place"))
-    res.add(complete_parent(organ, place_date.value("place"), left))
+    organ = complete_parent(organ, place_date.value("place"), left)
+    # the province named twice, in the header and in the date line, spelled as the list or the corpus has it
+    place_date, organ = place_agreed(place_date, organ)
+    res.add(organ)
     res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)

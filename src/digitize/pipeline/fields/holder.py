@@ -22,7 +22,7 @@ from digitize.pipeline.fields.names import (
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import family_read, tone_misread
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
-from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
+from digitize.pipeline.fields.vocab import F_SYLLABLES, F_TYPES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField, Word
 from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
@@ -357,6 +357,12 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
             marks_skipped = True
             continue
+        if m and _a_title(
+            ln.text[m.start(3) :], specks=m.group(2) is not None or _label_doubted(ln, m.start(3))
+        ):
+            # "cơ Sở. GIẤY CHỨNG NHẬN" (specks at 3 and 8 % read as the label "Cơ sở" before the heading, seed
+            # 869 corp 006): a document's title is no holder; the holder's label is further down
+            continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
             stroke_lost = family_guessed = name_garbled = False
@@ -461,6 +467,12 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             # "… Xanh Ảnh Dương" (90) in Điều 1, "… XANH ÁNH DƯƠNG" (96) in the subject: one name, its marks
             # read two ways; the surer reading, in doubt (seed 469 alt 007 took "Ảnh" at 0.90)
             res.fields["holder_name"] = held = replace(held, value=reread, confidence=GUESSED_WORDS_CONF)
+    if held is not None and held.value and (tail := _tail_read_elsewhere(lines, held.value)) is not None:
+        # "… Lữ hành Ánh D#+oz" (43) on the label's line, "… Lữ hành Ánh / Dương," in the text above it: one
+        # name printed twice, its last word garbled once; the other reading's, to review
+        res.fields["holder_name"] = held = replace(
+            held, value=tail, confidence=min(held.confidence, GUESSED_WORDS_CONF)
+        )
     if held is not None and held.value:
         once = [two_guessed(w) for w in held.value.split()]
         if any(once):
@@ -540,6 +552,83 @@ def _read_otherwise(lines: Sequence[Line], value: str) -> str | None:
         )
         out[at[k]] = word.replace(core, cased)
     return " ".join(out)
+
+
+# a type's name that also heads an organisation's ("CHƯƠNG TRÌNH PHÁT TRIỂN LIÊN HỢP QUỐC", a UN body)
+_ORGANISATION_TYPES = frozenset({"chuong trinh", "de an", "du an"})
+
+
+def _a_title(text: str, *, specks: bool) -> bool:
+    """``text`` (a labelled line's value) is a document's title: a type's name ("GIẤY CHỨNG NHẬN") alone, or
+    heading a title in capitals ("GIẤY PHÉP KINH DOANH") after a label that is likely specks (``specks``: read
+    without its colon or in doubt, "cơ Sở. GIẤY CHỨNG NHẬN"); a type that heads organisations' names too
+    ("Chương trình …") is not."""
+    value = re.sub(r"[^\w\s]", " ", text).strip()
+    folded = " ".join(fold(value).split())
+    if folded in F_TYPES:
+        return True
+    return (
+        specks
+        and value.isupper()
+        and any(folded.startswith(t + " ") for t in F_TYPES if t not in _ORGANISATION_TYPES)
+    )
+
+
+def _label_doubted(ln: Line, start: int) -> bool:
+    """The words of the line before character ``start`` (its label) were all read in doubt (under
+    ``HOLDER_JUNK_CONF``): specks read as a label's letters."""
+    pos, confs = 0, []
+    for w in ln.words:
+        if pos + len(w.text) <= start:
+            confs.append(w.conf)
+        pos += len(w.text) + 1
+    return bool(confs) and max(confs) < HOLDER_JUNK_CONF
+
+
+TAIL_HEAD_WORDS = 4  # a name's words before its garbled last one, read alike elsewhere: at least this many
+# a sign no name's word has, no code ("G7", "3D") and no grade ("C+", "A++": its "+" signs at its end) has
+_GARBLED_WORD = re.compile(r"[^\w.,&'\-+]|\+(?!\+*$)")
+TAIL_LENGTH_SLACK = 2  # the word read elsewhere has as many letters as the garbled one, give or take these
+# a line opening with a label ("Địa chỉ:", "Mã số thuế:"): its first word is no name's
+_LABEL_START = re.compile(r"^\W*\w+(?:[ /]\w+){0,3}\s*:")
+
+
+def _tail_read_elsewhere(lines: Sequence[Line], value: str) -> str | None:
+    """The holder's name ``value`` whose last word is no syllable (marks or a stamp's ink over it: "Ánh
+    D#+oz"), with that word as the page reads it after the same other words elsewhere (the name printed twice:
+    a licence's "… giấy phép của Công ty … Ánh / Dương," over its "Tên tổ chức: …"), a syllable, the one word
+    every such reading has; None otherwise (no other reading, or two that differ)."""
+    parts = value.split()
+    if len(parts) <= TAIL_HEAD_WORDS:
+        return None
+    last = parts[-1].strip(_WORD_MARKS)
+    if not _GARBLED_WORD.search(last):
+        return None  # a word of letters, a syllable or not ("ABC", "JSC"), is as printed
+    head = [fold(w.strip(_WORD_MARKS)) for w in parts[:-1]]
+    words, opens = [], []  # the page's words; whether each opens a labelled line
+    for ln in lines:
+        labelled = _LABEL_START.match(nfc(ln.text)) is not None
+        for j, w in enumerate(x for x in ln.words if x.text.strip(_WORD_MARKS)):
+            words.append(nfc(w.text.strip(_WORD_MARKS)))
+            opens.append(labelled and j == 0)
+    first = nfc(last)[:1].lower()
+    found = {
+        words[i + len(head)]
+        for i in range(len(words) - len(head))
+        if [fold(t) for t in words[i : i + len(head)]] == head
+        and is_syllable(words[i + len(head)])
+        and words[i + len(head)][:1].isupper()
+        # the same first letter, marks and all ("D#+oz" is no "Địa"), about as many letters, no label's word
+        and words[i + len(head)][:1].lower() == first
+        and abs(len(words[i + len(head)]) - len(last)) <= TAIL_LENGTH_SLACK
+        and not opens[i + len(head)]
+    }
+    if len({_marked(t) for t in found}) != 1:
+        return None
+    read = found.pop()
+    core = parts[-1].strip(_WORD_MARKS) or parts[-1]
+    word = read.upper() if parts[-2].isupper() and len(parts[-2]) > 1 else read[:1].upper() + read[1:].lower()
+    return " ".join([*parts[:-1], parts[-1].replace(core, word) if core in parts[-1] else word])
 
 
 def read_two_ways(lines: Sequence[Line], name: str | None) -> bool:

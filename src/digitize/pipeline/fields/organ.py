@@ -146,10 +146,13 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
 # blurred photo): the grammar of the line says what it is
 _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
-    r"|(?:_Lbnd|u_Lnd|ub_Ld|ubn_L)(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
+    r"|(?:_Lbnd|u_Lnd|ub_Ld|ubn_L|u_L_Lnd)(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
 ).replace("_L", r"(?:[a-z0-9]|[^\W\d_])")  # an ASCII letter or digit, or a letter of any script ("UØND")
+# (its B read as two letters: "UØðND TỈNH KIẾN PHONG", seed 865 corp 003)
 # (a speck glued to the level word: "TÍNH4 KHÁNH HÒA" on a blurred photo)
 _GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)[^\sa-z]?\s+(\S.*)$")
+# "UBND" or its last letters after short words of marks, then a province's level ("cà và BND TỈNH AN GIANG,")
+_AFTER_JUNK_UBND = re.compile(r"\s(u?bnd|ubn)\s+(tinh|thanh pho)\s+(\S.*)$")
 GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a known one ("nghe am": 86)
 # ... not another committee's own abbreviation (Ủy ban Mặt trận Tổ quốc, Ủy ban Kiểm tra, Ủy ban Dân tộc,
 # Ủy ban Thường vụ, Ủy ban Quốc gia: "UBMT TỈNH NGHỆ AN" is no People's Committee)
@@ -273,6 +276,15 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
         prov = province(g.group(3), GARBLED_UBND_CUTOFF)
         if prov is not None and not g.group(1).startswith(_OTHER_COMMITTEES):
             level = "thành phố" if g.group(2).startswith("thanh") else "tỉnh"
+            return f"UBND {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+    # a Sở's parent committee after words of marks read before it ("cà và BND TỈNH AN GIANG," a pen's stroke
+    # read as words before its "UBND", the U lost: seed 903 dev 011): the committee of that known province,
+    # in doubt
+    t = _AFTER_JUNK_UBND.search(f)
+    if t is not None and fold(unit).startswith("so ") and not f.startswith(("ubnd", "uy ban", "u b n d")):
+        prov = province(t.group(3).rstrip(" ,.;:"), GARBLED_UBND_CUTOFF)
+        if prov is not None and all(len(w) <= 3 for w in f[: t.start()].split()):
+            level = "thành phố" if t.group(2) == "thanh pho" else "tỉnh"
             return f"UBND {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
     # up to two junk characters before (a speck read as "L", a quote)
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
@@ -667,7 +679,7 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     cut = _completed(text)
     hit = known_organ(text, 84) or _same_words(text) or _run_together(text, parent)
     if hit is None and cut is None:
-        hit = _word_lost_inside(text) or _cut_with_a_stop(text) or _word_garbled(text)
+        hit = _word_lost_inside(text) or _cut_with_a_stop(text) or _word_garbled(text) or _number_within(text)
     if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
         return cut[0], CUT_SHORT_ORGAN
     if hit and _words_lost(text, hit[0]):
@@ -694,6 +706,48 @@ def _word_garbled(text: str) -> tuple[str, float] | None:
     if not _one_word_garbled(read, known) or len(read) < 3:
         return None
     return hit[0], GUESSED_ORGAN_CONFIDENCE
+
+
+# a lone number inside an organ's name after a word that numbers nothing: a pen's number or a stamp's digits
+# read into the header's line ("SỞ VĂN HÓA, THỂ THAO VÀ DU" / "5 LÊN", the pen's "5" over "LỊCH"); what a
+# number does follow in a name ("Quận 5", "Trường THPT số 2", "Đội 3") keeps it
+_LONE_NUMBER = re.compile(r"^\d{1,4}[.,:]?$")
+_NUMBERING_WORDS = frozenset(
+    {"so", "quan", "phuong", "doi", "khu", "to", "ap", "lien", "khoi", "trai", "tram", "vien", "doan"}
+)
+
+
+def _stray_numbers(text: str) -> list[int]:
+    """The places of ``text``'s words that are a lone number after a word that numbers nothing."""
+    words = squash(text).split()
+    return [
+        i
+        for i, w in enumerate(words)
+        if _LONE_NUMBER.match(w) and (i == 0 or fold(words[i - 1]).strip(_STRIP) not in _NUMBERING_WORDS)
+    ]
+
+
+def _number_within(text: str) -> tuple[str, float] | None:
+    """The known organ ``text`` reads as once a lone number read into it is taken out (``_stray_numbers``)
+    and one word garbled or cut short beside it (seed 903 alt 013 "SỞ VĂN HÓA, THỂ THAO VÀ DU 5 LÊN" of
+    "… DU LỊCH", sure at 0.63 as read; seed 671 alt 007 "SỞ NÔNG NGHIỆP VÀ MÔI TR 6" of "… MÔI TRƯỜNG"): that
+    organ, in doubt (``CUT_SHORT_ORGAN``: the number hid what was printed there)."""
+    stray = _stray_numbers(text)
+    words = squash(text).split()
+    if not stray or len(stray) > 1 or len(words) < 4:
+        return None
+    rest = " ".join(w for i, w in enumerate(words) if i not in stray)
+    hit = known_organ(rest, 84) or _completed(rest)
+    if hit is None:
+        # a word beside the number read as marks of no likeness: the one organ whose other words these are
+        found = match(rest, F_ORGANS, 84)
+        if found is None:
+            return None
+        read, known = _plain_words(fold(squash(rest))), _plain_words(fold(found[0]))
+        if len(read) != len(known) or sum(a != b for a, b in zip(read, known, strict=True)) != 1:
+            return None
+        hit = found
+    return hit[0], CUT_SHORT_ORGAN
 
 
 def _lead_dropped(text: str) -> str:
@@ -768,6 +822,16 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
         return True
     if any(_mixed(w, name) for w in name.split()):
         return True
+    if _stray_numbers(name) and _number_within(name) is not None:
+        # a pen's number or a stamp's digits read into a known organ's name (seed 903 alt 013 "… du 5 lên");
+        # a number the name has ("Bệnh viện Quân y 103", "Công ty 319", "Cục Quản lý đường bộ 4") is as read
+        return True
+    return unseen_syllable(name)
+
+
+def unseen_syllable(name: str, *, pairs: bool = True) -> bool:
+    """A word of ``name`` (an organ's) the corpus shows rarely or never, or (``pairs``) two of its words side
+    by side it never shows together: marks OCR misread, not the name printed."""
     from digitize.pipeline.correct import MIN_COUNT, load
     from digitize.pipeline.syllable import key
 
@@ -777,6 +841,8 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     # marks misread; seed 807 corp 000 was sure at 0.61): the marks OCR read, not the name printed
     if any(_syllable(w) and model.count(key(w)) < MIN_COUNT for w in words if w.isalpha()):
         return True
+    if not pairs:
+        return False
     ids = [model.index.get(key(w)) if w.isalpha() else None for w in words]
     return any(
         a is not None and b is not None and a * model.size + b not in model.bigrams
@@ -788,6 +854,20 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
 # times as often as the word read (and at least MARK_RIVAL_MIN times)
 MARK_RIVAL_RATIO = 50
 MARK_RIVAL_MIN = 10
+# the words of the listed departments' and central units' names (their marks kept): the only rivals a word
+# the corpus never prints may be taken for on one neighbour's word ("Thúy" of "Sở Thủy sản"); a place's or
+# a school's name the corpus never saw ("Chơn Thành", "Thới Bình", "Khổng Lào") is no department's word
+_DEPARTMENT_WORDS = frozenset(
+    w.lower()
+    for k, v in F_ORGANS.items()
+    if not k.startswith(("uy ban", "cong an"))
+    for w in re.findall(r"\w+", v)
+)
+# after these a name is a place's or a school's: a word the corpus never prints there is as printed
+_PROPER_NAME_AFTER = re.compile(
+    r"\b(?:huyện|xã|phường|thị trấn|tỉnh|thành phố|tp|quận|thị xã|thôn|ấp|bản"
+    r"|trường|thpt|thcs|th|mn|ptdtnt)\b"
+)
 
 
 def marks_by_corpus(name: str) -> str | None:
@@ -826,6 +906,12 @@ def marks_by_corpus(name: str) -> str | None:
         own = sides(i, k)
         if own is None:
             continue
+        # a word the corpus never prints ("Thúy" of "SỞ THỦY SẢN" read at 96 on a photo, seed 869 corp 010):
+        # a rival standing beside ONE neighbour is enough ("sở thủy" is in no corpus phrase, "thủy sản" is in
+        # a thousand), a misread mark and no word of its own
+        unseen = k not in model.index
+        if unseen and _PROPER_NAME_AFTER.search(nfc(" ".join(cores[:i])).lower()):
+            continue  # "UBND xã Khổng Lào", "Trường THPT Chơn Thành": a place's name, as printed
         best, best_n = None, 0
         for k2 in model.by_skeleton.get(skeleton(k[:-1]), ()):
             if k2 == k or k2 not in model.index:
@@ -834,14 +920,23 @@ def marks_by_corpus(name: str) -> str | None:
             if fold(surface) == surface.lower():
                 continue  # a form with no mark at all: a word printed without its marks, no rival reading
             n = sides(i, k2)
+            if n is None:
+                continue
+            if unseen and surface.lower() not in _DEPARTMENT_WORDS:
+                continue  # ... and its rival is a department's word ("thủy" of "Thủy sản", "Thủy lợi")
+            got = max(n) if unseen else min(n)
             # the rival beats the word read beside EACH neighbour ("lịch sử tỉnh" beside "lịch" is "lịch
             # sự", but "sử tỉnh" stands there as often: no misread mark)
-            if n is None or any(
+            if not unseen and any(
                 r < MARK_RIVAL_MIN or r < MARK_RIVAL_RATIO * o for r, o in zip(n, own, strict=True)
             ):
                 continue
-            if min(n) > best_n:
-                best, best_n = k2, min(n)
+            if got < MARK_RIVAL_MIN:
+                continue
+            if got == best_n:
+                best = None  # two rivals as frequent: no one word to put back
+            elif got > best_n:
+                best, best_n = k2, got
         if best is None:
             continue
         parts[i] = parts[i].replace(cores[i], cased(model.surface[model.index[best]], cores[i]))
@@ -1031,7 +1126,10 @@ def continues(above: str, below: str) -> bool:
     "CỤC CẢNH SÁT" / "PHÒNG CHÁY, CHỮA CHÁY", "BỘ VĂN HÓA, THỂ THAO VÀ" / "DU LỊCH": by the syllables'
     company in the language, not by a list of organs."""
     if _OPEN_END.search(fold(squash(above))):
-        return True
+        # ... but a committee's line ends at its province: a comma after it is a speck ("… BND TỈNH AN
+        # GIANG," over "SỞ KHOA HỌC VÀ CÔNG NGHỆ", seed 903 dev 011, read as one organ)
+        end = re.search(r"\b(?:tinh|thanh pho)\s+([^,]+),$", fold(squash(above)))
+        return not (end is not None and end.group(1).strip() in F_PROVINCES and _HEAD.match(fold(below)))
     last, first = re.findall(r"\w+", above)[-1:], re.findall(r"\w+", below)[:1]
     if not last or not first:
         return False
@@ -1555,6 +1653,10 @@ def restated_organ(found: Found, lines: Sequence[Line]) -> Found:
         # the body's print read with a mark as wrong as the header's could be ("Cục Tố chức cán bộ" at 97 on
         # a scan that reads hooks as acutes: seed 823 corp 003, sure at 0.87): the corpus's word, in doubt
         value, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
+    elif unseen_syllable(value, pairs=False):
+        # a word the corpus never prints in an organ's name ("Sở Thúy sản" of "Sở Thủy sản", its hook read
+        # as an acute at 96: seed 869 corp 010, sure at 0.64): a mark misread, in doubt
+        conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
     if value == f.value:
         return found
     fixed = ExtractedField("organ_name", value, round(conf, 3))
@@ -1572,6 +1674,9 @@ def complete_parent(found: Found, place: str | None, lines: Sequence[Line] = ())
     parent = found.get("parent_organ")
     if parent is None or parent.value is None or place is None:
         return found
+    by_place = _parent_by_place(parent, found.get("organ_name"), place)
+    if by_place is not None:
+        return Found(tuple(by_place if f is parent else f for f in found.fields))
     m = re.match(r"^ubnd (tinh|thanh pho) (\S.*)$", fold(parent.value))
     if m is None or m.group(2) in F_PROVINCES or fold(place) not in F_PROVINCES:
         return found
@@ -1585,6 +1690,36 @@ def complete_parent(found: Found, place: str | None, lines: Sequence[Line] = ())
         value, conf = f"UBND thành phố {place}", min(conf, IN_DOUBT)
     fixed = ExtractedField("parent_organ", value, conf)
     return Found(tuple(fixed if f is parent else f for f in found.fields))
+
+
+# a Sở that is no provincial department: its parent is no province's committee
+_NOT_PROVINCIAL_SO = ("so giao dich",)
+PLACE_TAIL_LIKE = 80  # a garbled parent's last words this like the date line's province (rapidfuzz ratio)
+GARBLED_HEAD_WORDS = 3  # ... after at most this many words (a garbled "UBND TỈNH")
+
+
+def _parent_by_place(
+    parent: ExtractedField, organ: ExtractedField | None, place: str
+) -> ExtractedField | None:
+    """A Sở's parent line read garbled, no organ's name ("LAO TẦNG ĐỒNG NAU" over "SỞ CÔNG THƯƠNG", seed 905
+    dev 007, its words read at 4 to 55 %), whose last words are like the date line's province ("Đồng Nai"):
+    a Sở's parent is its province's People's Committee (Decree 30), and a provincial body dates its documents
+    in its province: that committee, in doubt. None otherwise."""
+    if parent.value is None or parent.confidence >= DOUBTFUL or _kind(parent.value) is not None:
+        return None
+    if organ is None or organ.value is None or _kind(organ.value) != "so" or fold(place) not in F_PROVINCES:
+        return None
+    if fold(squash(organ.value)).startswith(_NOT_PROVINCIAL_SO):
+        return None  # a bank's "Sở Giao dịch" is under its bank ("NHNN CN HÀ NỘI"), no province's committee
+    words, want = _plain_words(fold(squash(parent.value))), fold(place).split()
+    head, tail = words[: -len(want)], words[-len(want) :]
+    if (
+        not head
+        or len(head) > GARBLED_HEAD_WORDS
+        or fuzz.ratio(" ".join(tail), fold(place)) < PLACE_TAIL_LIKE
+    ):
+        return None
+    return ExtractedField("parent_organ", _committee_of(place), round(min(parent.confidence, IN_DOUBT), 3))
 
 
 # a word of a province's name read under this OCR confidence (0-100) may be marks standing for another word
@@ -1773,6 +1908,12 @@ def checked_by_authority(
     auth = _authority(lines)
     if auth is not None:
         name, conf, as_read = auth
+        if as_read and (by_corpus := marks_by_corpus(name)) is not None:
+            # the authority's name read with a mark the corpus never prints there ("Sở Thúy sản kính trình"
+            # of "Sở Thủy sản", seed 869 corp 010, taken sure at 0.64): the corpus's word, in doubt
+            name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
+        elif as_read and unseen_syllable(name, pairs=False):
+            conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
         if fold(squash(name)) == fold(squash(f.value)):
             return found
         parent = fields.get("parent_organ")

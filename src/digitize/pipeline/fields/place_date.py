@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -716,3 +717,64 @@ _DATE_WORDS = frozenset(
 
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d\W*$")
 HOME_LIKE = 60  # how like the organ's province (fuzz.ratio of the folded names) a misread place must read
+
+
+# --- the same province named twice on a page: the header's committee and the date line's place -------------
+# a spelling the corpus shows this many times as often as the other (and at least once) is the printed one
+SPELLING_RIVAL_RATIO = 5
+_LEVEL_NAME = re.compile(r"^(.*\b(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)\s+)(\S.*)$")
+
+
+def _corpus_count(name: str) -> int:
+    """How often the corpus shows ``name``'s words side by side (its rarest pair); a one-word name's count."""
+    from digitize.pipeline.correct import load
+    from digitize.pipeline.syllable import key
+
+    model = load()
+    found = [model.index.get(key(w)) for w in nfc(name).lower().split()]
+    ids = [i for i in found if i is not None]
+    if len(ids) != len(found) or not ids:
+        return 0
+    if len(ids) == 1:
+        return int(model.uni[ids[0]])
+    return min(model.bigrams.get(a * model.size + b, 0) for a, b in itertools.pairwise(ids))
+
+
+def _spelled(name: str) -> bool:
+    """The place list holds ``name`` so spelled."""
+    return F_PLACES.get(fold(name)) == name
+
+
+def place_agreed(place_date: Found, organ: Found) -> tuple[Found, Found]:
+    """The date line's place and the province the parent committee's (or the organ's) name ends with, when
+    their letters are the same and their marks are not ("Kiện Phong" dated under "UBND tỉnh Kiến Phong", seed
+    865 corp 003: one province printed twice, one of them misread): the spelling the place list holds, else
+    the one the corpus shows and the other never or far less (a former province no list has: the Official
+    Gazette names "Kiến Phong" and never "Kiện Phong"), is taken for both; the one changed goes in doubt.
+    Neither told apart: both as read (OCR's confidence of a misread mark is no guide: "Kiện" was read at 84,
+    "KIẾN" at 76)."""
+    place = place_date.get("place")
+    if place is None or place.value is None:
+        return place_date, organ
+    for name in ("parent_organ", "organ_name"):
+        f = organ.get(name)
+        m = _LEVEL_NAME.match(f.value) if f is not None and f.value is not None else None
+        if f is None or m is None or fold(m.group(2)) != fold(place.value) or m.group(2) == place.value:
+            continue
+        head, theirs = m.group(2), place.value
+        listed = (_spelled(head), _spelled(theirs))
+        if listed[0] != listed[1]:
+            win_header = listed[0] > listed[1]
+        else:
+            n_head, n_place = _corpus_count(head), _corpus_count(theirs)
+            low, high = sorted((n_head, n_place))
+            if high == 0 or high < SPELLING_RIVAL_RATIO * low:
+                return place_date, organ
+            win_header = n_head > n_place
+        if win_header:
+            fixed = ExtractedField("place", head, round(min(place.confidence, PLACE_IN_DOUBT), 3))
+            return Found(tuple(fixed if x is place else x for x in place_date.fields)), organ
+        value = m.group(1) + theirs
+        fixed = ExtractedField(name, value, round(min(f.confidence, PLACE_IN_DOUBT), 3))
+        return place_date, Found(tuple(fixed if x is f else x for x in organ.fields))
+    return place_date, organ
