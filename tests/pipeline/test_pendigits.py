@@ -119,9 +119,15 @@ def test_a_real_directive_s_written_number_is_read_in_doubt(shared_dir: Path, tm
     doc.close()
     scan = tmp_path / "directive_p1.tif"
     page.save(scan, dpi=(200, 200), compression="tiff_deflate")
-    number = process_document(scan, jobs=1).extraction.fields["code_number"]
+    fields = process_document(scan, jobs=1).extraction.fields
+    number = fields["code_number"]
     assert number.value == "07"
     assert number.confidence < REVIEW_THRESHOLD
+    # its written day "20", the looped "2" a "7" to the shapes ("70" no day), Tesseract's "20" read whole
+    # once: the two together give it (``pen_fitted``), in doubt
+    issued = fields["issued_date"]
+    assert issued.value == "2018-03-20"
+    assert issued.confidence < REVIEW_THRESHOLD
 
 
 def test_a_value_read_in_doubt_gives_way_to_clear_shapes_and_a_sure_one_is_doubted() -> None:
@@ -165,3 +171,51 @@ def test_hostile_marks_and_crops_give_nothing_or_a_verdict_never_an_error() -> N
     assert isinstance(pendigits.read_mark(np.ones((20000, 3000), bool)), pendigits.MarkRead)  # brought down
     assert handdigits.by_pen_shapes([np.zeros((0, 0), np.uint8)], handdigits.Kind.NUMBER) is None
     assert handdigits.by_pen_shapes([np.full((2, 300), 255, np.uint8)], handdigits.Kind.NUMBER) is None
+
+
+def _crossed_seven_after_zero() -> np.ndarray:
+    """A grey crop of a written "07" at 120 dpi's size: a ring, then a "7" whose bar, slanted stem and cross
+    stroke are so close that its mark is one stroke (``one_stroke``), as a flagged "1"'s is."""
+    ink = np.zeros((40, 60), np.uint8)
+    cv2.ellipse(ink, (15, 20), (6, 10), 0, 0, 360, 255, 3)
+    cv2.line(ink, (33, 9), (41, 9), 255, 3)
+    cv2.line(ink, (41, 9), (33, 28), 255, 3)
+    cv2.line(ink, (32, 18), (45, 16), 255, 3)
+    return np.where(ink > 0, 25, 255).astype(np.uint8)
+
+
+def test_a_seven_the_readings_read_too_is_kept_and_the_shapes_contest_the_rest() -> None:
+    # the real directive's "07" at 120 dpi: read "67" at 54 by Tesseract; its crossed "7" one stroke to the
+    # shapes, refused alone (a flagged "1"?), but the readings read "7" there too: the "0" contests the "6"
+    crop = _crossed_seven_after_zero()
+    marks = handdigits._digit_marks(crop)
+    assert len(marks) == 2 and handdigits.one_stroke(marks[1])
+    number = handdigits.Kind.NUMBER
+    assert handdigits.by_pen_shapes([crop], number) is None  # the shapes alone: refused, as before
+    pen = handdigits.by_pen_shapes([crop], number, "67")
+    assert pen == ("07", handdigits.PEN_CONF)
+    assert handdigits.pen_contested(("67", 54.0), pen) == pen
+    # a reading with no "7" at the mark keeps the refusal
+    assert handdigits.by_pen_shapes([crop], number, "61") is None
+
+
+def test_the_shapes_and_a_whole_reading_vote_together_for_a_value_that_fits() -> None:
+    day, month = handdigits.Kind.DAY, handdigits.Kind.MONTH
+    fit = handdigits.pen_fitted
+    # a "4" the shapes read at 0.83, "45" no day: a whole reading "15" agreeing on the "5" gives it, in doubt
+    crop = _crop("45", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    assert handdigits.by_pen_shapes([crop], day) is None
+    assert fit([crop], day, [[("1", 70.0), ("15", 40.0), ("5", 0.0)]]) == ("15", handdigits.PEN_CONF)
+    # no whole reading, one read under PEN_FIT_READ, one off on both marks, or two values: none
+    assert fit([crop], day, [[("1", 70.0), ("5", 60.0)]]) is None
+    assert fit([crop], day, [[("15", handdigits.PEN_FIT_READ - 1)]]) is None
+    assert fit([crop], day, [[("13", 60.0)]]) is None
+    assert fit([crop], day, [[("15", 60.0), ("25", 60.0)]]) is None
+    # a mark the shapes read surely ("9" at 1.0) is not overruled: "95" stays no day
+    assert fit([_crop("95", gap=12)], day, [[("25", 80.0)]]) is None
+    # a mark the shapes do not read clearly (the script "0" at 0.79) is the readings' to give
+    assert fit([_crop("10", gap=12)], month, [[("10", 60.0)]]) == ("10", handdigits.PEN_CONF)
+    # where the shapes alone fit, theirs stands (``by_pen_shapes``), the readings give nothing here
+    assert fit([_crop("25", gap=12)], day, [[("23", 80.0)]]) is None
+    # ones alone are none (a "/" reads "1")
+    assert fit([_crop("10", gap=12)], month, [[("11", 60.0)]]) is None

@@ -3085,7 +3085,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         if found is None and not short and unconfirmed_number(blank, page.words):
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if found is not None and blank.kind != Kind.TAXCODE and cs:
-            found = pen_contested(found, by_pen_shapes(cs, blank.kind))
+            found = pen_contested(found, by_pen_shapes(cs, blank.kind, found[0]))
         if (
             found is None
             and not short
@@ -3095,8 +3095,8 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         if found is None and blank.kind != Kind.TAXCODE and cs:
             # last, where no reading gives a value and the first reading goes (unreadable): the pen digits'
-            # shapes (``by_pen_shapes``), in doubt
-            found = by_pen_shapes(cs, blank.kind)
+            # shapes (``by_pen_shapes``), or they and a whole reading together (``pen_fitted``), in doubt
+            found = by_pen_shapes(cs, blank.kind) or pen_fitted(cs, blank.kind, each)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         if blank.reckoned:
             conf = min(conf, AGREED_MAX_CONF)
@@ -4002,42 +4002,104 @@ def slash_lean(mark: np.ndarray) -> float:
     return lean
 
 
-def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind) -> tuple[str, float] | None:
+def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | None] | None:
+    """What the shapes say of each digit mark of a blank's cut (``pendigits``), left to right: a mark's
+    verdict where it is read clearly a digit (at least ``PEN_SURE``, the runner-up under ``PEN_RUNNER_UP``),
+    None where not (no digit, unclear, a "7" that may be a flagged "1", a "1" leaning as a "/"). None for the
+    whole cut where its marks are no digits one by one (none, too many, or one wider than high: digits run
+    together, "25" one mark read "8"). ``read``: the value Tesseract's readings gave, one digit a mark: a
+    "7" it reads too is no flagged "1" the shapes alone took for one (``lead_in_one``, ``one_stroke``: a
+    crossed "7" at 120 dpi is one stroke to them) and is kept."""
+    if crop.ndim != 2 or min(crop.shape) < 4:
+        return None
+    marks = _digit_marks(crop)
+    if not marks or len(marks) > MAX_ALONE_MARKS:
+        return None
+    out: list[pendigits.MarkRead | None] = []
+    for k, mark in enumerate(marks):
+        if mark.shape[1] > PEN_WIDEST * mark.shape[0]:
+            return None  # wider than a digit is high: digits run together
+        got = pendigits.read_mark(mark)
+        if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
+            out.append(None)
+            continue
+        seven_read = len(read) == len(marks) and read[k] == "7"
+        if got.digit == "7" and not seven_read and (lead_in_one(mark) or one_stroke(mark)):
+            out.append(None)  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
+        elif got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN:
+            out.append(None)  # a printed "/" the cut took in reads "1"
+        else:
+            out.append(got)
+    return out
+
+
+def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind, read: str = "") -> tuple[str, float] | None:
     """The value the marks of a blank's crops (``cs``: its cuts) give by their shapes alone, read by the pen
     digit classifier (``pendigits``: trained on real pen digits, which Tesseract's print models are not: a
     bold written "07" with a crossed 7 read "6", "82", "9" or nothing by both models at every scale, real
     directive 07/CT-UBND of Quảng Ngãi, 2018): taken at ``PEN_CONF`` (in doubt) only where every mark of a cut
-    is read clearly a digit (none wider than high: two digits run together), every cut with marks gives the
-    same value, the value fits the blank's ``kind`` (``_may_be``) and is not ones alone (a printed "/" or the
-    label's colon cut with the digits is one stroke too, and reads "1"). None otherwise."""
+    is read clearly a digit (``_pen_marks``; none wider than high: two digits run together), every cut with
+    marks gives the same value, the value fits the blank's ``kind`` (``_may_be``) and is not ones alone (a
+    printed "/" or the label's colon cut with the digits is one stroke too, and reads "1"). ``read``: the
+    value Tesseract's readings gave (``_pen_marks``). None otherwise."""
     values = set()
     for crop in cs:
-        if crop.ndim != 2 or min(crop.shape) < 4:
+        if crop.ndim != 2 or min(crop.shape) < 4 or not _digit_marks(crop):
             continue
-        marks = _digit_marks(crop)
-        if not marks:
-            continue
-        if len(marks) > MAX_ALONE_MARKS:
+        reads = _pen_marks(crop, read)
+        if reads is None or any(r is None for r in reads):
             return None
-        digits = []
-        for mark in marks:
-            if mark.shape[1] > PEN_WIDEST * mark.shape[0]:
-                return None  # wider than a digit is high: digits run together ("25" one mark, read "8")
-            got = pendigits.read_mark(mark)
-            if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
-                return None
-            if got.digit == "7" and (lead_in_one(mark) or one_stroke(mark)):
-                return None  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
-            if got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN:
-                return None  # a printed "/" the cut took in reads "1"
-            digits.append(got.digit)
-        values.add("".join(digits))
+        values.add("".join(r.digit for r in reads if r is not None))
     if len(values) != 1:
         return None
     value = values.pop()
     if set(value) == {"1"} or not _may_be(value, kind):
         return None
     return value, PEN_CONF
+
+
+# a whole reading of a blank's crop joins its marks' shapes (``pen_fitted``) only when read at this or more (a
+# reading at 0 is Tesseract's guess) ...
+PEN_FIT_READ = 20.0
+# ... and only against a mark the shapes read under this (a mark they read surer is not overruled)
+PEN_FIT_MOST = 0.95
+
+
+def pen_fitted(
+    cs: Sequence[np.ndarray], kind: Kind, each: Sequence[Sequence[tuple[str, float]]]
+) -> tuple[str, float] | None:
+    """A blank's value where its marks' shapes (``_pen_marks``) fit its ``kind`` but for one mark, and a whole
+    reading of the crop by Tesseract (``each``: each cut's readings, one digit a mark, at ``PEN_FIT_READ`` or
+    more) agrees with the shapes on every other mark and fits: the shapes and the readings vote together
+    (the real directive 07/CT-UBND's written day "20", its looped "2" a "7" to the shapes at 0.69-0.89,
+    "70" no day; Tesseract reads "2" or "0" alone most times and "20" whole once, at 32-83). The mark
+    overruled must not be read at ``PEN_FIT_MOST`` or more; every such reading of every cut must give the
+    same value; ones alone are none (a "/" reads "1"). Taken at ``PEN_CONF`` (in doubt); None otherwise."""
+    values = set()
+    for crop, votes in zip(cs, each, strict=False):
+        reads = _pen_marks(crop)
+        if not reads:
+            continue
+        shaped = "".join(r.digit for r in reads if r is not None)
+        if len(shaped) == len(reads) and _may_be(shaped, kind):
+            return None  # the shapes alone fit: theirs (``by_pen_shapes``) or none, not this
+        for text, conf in votes:
+            if conf < PEN_FIT_READ or len(text) != len(reads) or not text.isdigit():
+                continue
+            if not _may_be(text, kind):
+                continue
+            off = [k for k, r in enumerate(reads) if r is None or r.digit != text[k]]
+            if len(off) != 1:
+                continue
+            other = reads[off[0]]
+            if all(r is not None for k, r in enumerate(reads) if k != off[0]) and (
+                other is None or other.probability < PEN_FIT_MOST
+            ):
+                values.add(text)
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    return None if set(value) == {"1"} else (value, PEN_CONF)
 
 
 def pen_contested(found: tuple[str, float], pen: tuple[str, float] | None) -> tuple[str, float]:
