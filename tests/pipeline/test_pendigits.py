@@ -219,3 +219,20 @@ def test_the_shapes_and_a_whole_reading_vote_together_for_a_value_that_fits() ->
     assert fit([_crop("25", gap=12)], day, [[("23", 80.0)]]) is None
     # ones alone are none (a "/" reads "1")
     assert fit([_crop("10", gap=12)], month, [[("11", 60.0)]]) is None
+
+
+def test_a_whole_reading_the_shapes_agree_with_mark_by_mark_is_taken_in_doubt() -> None:
+    # a written "879" read "879" at 94 once and "819" at 23 (seed k905 alt 004): its "7" one stroke to the
+    # shapes (a flagged "1"?), but the reading reads "7" there too; "819" would overrule a "7" read at ~1.0
+    crop = _crossed_seven_after_zero()
+    number = handdigits.Kind.NUMBER
+    assert handdigits.pen_fitted([crop], number, [[("07", 94.0), ("01", 23.0)]]) == (
+        "07",
+        handdigits.PEN_CONF,
+    )
+    assert handdigits.pen_fitted([crop], number, [[("01", 60.0)]]) is None
+    # a mark the shapes read no digit is no digit a reading gives it ("5/" read "51")
+    slash = np.zeros((130, 70), np.uint8)
+    cv2.line(slash, (55, 12), (18, 118), 255, 5)
+    crop = np.hstack([_crop("5"), np.where(slash > 0, 25, 255).astype(np.uint8)])
+    assert handdigits.pen_fitted([crop], number, [[("51", 80.0)]]) is None

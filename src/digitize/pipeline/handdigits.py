@@ -4002,35 +4002,43 @@ def slash_lean(mark: np.ndarray) -> float:
     return lean
 
 
-def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | None] | None:
-    """What the shapes say of each digit mark of a blank's cut (``pendigits``), left to right: a mark's
-    verdict where it is read clearly a digit (at least ``PEN_SURE``, the runner-up under ``PEN_RUNNER_UP``),
-    None where not (no digit, unclear, a "7" that may be a flagged "1", a "1" leaning as a "/"). None for the
-    whole cut where its marks are no digits one by one (none, too many, or one wider than high: digits run
-    together, "25" one mark read "8"). ``read``: the value Tesseract's readings gave, one digit a mark: a
-    "7" it reads too is no flagged "1" the shapes alone took for one (``lead_in_one``, ``one_stroke``: a
-    crossed "7" at 120 dpi is one stroke to them) and is kept."""
+def _pen_reads(crop: np.ndarray) -> list[tuple[np.ndarray, pendigits.MarkRead | None]] | None:
+    """Each digit mark of a blank's cut with what its shape says (``pendigits.read_mark``), left to right;
+    None where the cut's marks are no digits one by one (none, too many, or one wider than high: digits run
+    together, "25" one mark read "8")."""
     if crop.ndim != 2 or min(crop.shape) < 4:
         return None
     marks = _digit_marks(crop)
     if not marks or len(marks) > MAX_ALONE_MARKS:
         return None
-    out: list[pendigits.MarkRead | None] = []
-    for k, mark in enumerate(marks):
-        if mark.shape[1] > PEN_WIDEST * mark.shape[0]:
-            return None  # wider than a digit is high: digits run together
-        got = pendigits.read_mark(mark)
-        if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
-            out.append(None)
-            continue
-        seven_read = len(read) == len(marks) and read[k] == "7"
-        if got.digit == "7" and not seven_read and (lead_in_one(mark) or one_stroke(mark)):
-            out.append(None)  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
-        elif got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN:
-            out.append(None)  # a printed "/" the cut took in reads "1"
-        else:
-            out.append(got)
-    return out
+    if any(m.shape[1] > PEN_WIDEST * m.shape[0] for m in marks):
+        return None
+    return [(m, pendigits.read_mark(m)) for m in marks]
+
+
+def _pen_clear(mark: np.ndarray, got: pendigits.MarkRead | None, read: str = "") -> bool:
+    """Whether a mark's shape (``got``) reads it clearly a digit: at least ``PEN_SURE``, the runner-up under
+    ``PEN_RUNNER_UP``, no "7" that may be a flagged "1" (``lead_in_one``, ``one_stroke``) unless Tesseract's
+    reading of it (``read``) is "7" too (a crossed "7" at 120 dpi is one stroke to the shapes), no "1"
+    leaning as a printed "/" (``slash_lean``)."""
+    if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
+        return False
+    if got.digit == "7" and read != "7" and (lead_in_one(mark) or one_stroke(mark)):
+        return False  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
+    return not (got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN)  # a printed "/" the cut took in
+
+
+def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | None] | None:
+    """What the shapes say of each digit mark of a blank's cut (``_pen_reads``): a mark's verdict where it
+    reads clearly a digit (``_pen_clear``), None where not; None for the whole cut where its marks are no
+    digits one by one. ``read``: the value Tesseract's readings gave, one digit a mark (``_pen_clear``)."""
+    reads = _pen_reads(crop)
+    if reads is None:
+        return None
+    return [
+        got if _pen_clear(mark, got, read[k] if len(read) == len(reads) else "") else None
+        for k, (mark, got) in enumerate(reads)
+    ]
 
 
 def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind, read: str = "") -> tuple[str, float] | None:
@@ -4065,36 +4073,47 @@ PEN_FIT_READ = 20.0
 PEN_FIT_MOST = 0.95
 
 
+def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str) -> bool:
+    """Whether a reading's ``digit`` may stand for a ``mark`` whose shape says ``got`` (``pen_fitted``): the
+    shapes read it a digit, the same one unclearly or another under ``PEN_FIT_MOST`` (a mark they read no
+    digit, or a "1" leaning as a printed "/", is none: a "/" reads "1")."""
+    if got is None or not got.digit or (digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN):
+        return False
+    return got.digit == digit or got.probability < PEN_FIT_MOST
+
+
 def pen_fitted(
     cs: Sequence[np.ndarray], kind: Kind, each: Sequence[Sequence[tuple[str, float]]]
 ) -> tuple[str, float] | None:
-    """A blank's value where its marks' shapes (``_pen_marks``) fit its ``kind`` but for one mark, and a whole
-    reading of the crop by Tesseract (``each``: each cut's readings, one digit a mark, at ``PEN_FIT_READ`` or
-    more) agrees with the shapes on every other mark and fits: the shapes and the readings vote together
-    (the real directive 07/CT-UBND's written day "20", its looped "2" a "7" to the shapes at 0.69-0.89,
-    "70" no day; Tesseract reads "2" or "0" alone most times and "20" whole once, at 32-83). The mark
-    overruled must not be read at ``PEN_FIT_MOST`` or more; every such reading of every cut must give the
-    same value; ones alone are none (a "/" reads "1"). Taken at ``PEN_CONF`` (in doubt); None otherwise."""
+    """A blank's value where the shapes alone give none (``by_pen_shapes``) and a whole reading of a cut by
+    Tesseract (``each``: each cut's readings at ``PEN_FIT_READ`` or more, one digit a mark) fits the blank's
+    ``kind`` and agrees with the marks' shapes (``_pen_clear``, a "7" the reading reads too kept) on every
+    mark, or on every mark but one the shapes read under ``PEN_FIT_MOST``: the shapes and the readings vote
+    together (the real directive 07/CT-UBND's written day "20", its looped "2" a "7" to the shapes at
+    0.69-0.89, "70" no day; Tesseract reads "2" or "0" alone most times and "20" whole once, at 32-83). Every
+    such reading of every cut must give the same value; ones alone are none (a "/" reads "1"). Taken at
+    ``PEN_CONF`` (in doubt); None otherwise."""
     values = set()
     for crop, votes in zip(cs, each, strict=False):
-        reads = _pen_marks(crop)
+        reads = _pen_reads(crop)
         if not reads:
             continue
-        shaped = "".join(r.digit for r in reads if r is not None)
-        if len(shaped) == len(reads) and _may_be(shaped, kind):
-            return None  # the shapes alone fit: theirs (``by_pen_shapes``) or none, not this
         for text, conf in votes:
-            if conf < PEN_FIT_READ or len(text) != len(reads) or not text.isdigit():
-                continue
-            if not _may_be(text, kind):
-                continue
-            off = [k for k, r in enumerate(reads) if r is None or r.digit != text[k]]
-            if len(off) != 1:
-                continue
-            other = reads[off[0]]
-            if all(r is not None for k, r in enumerate(reads) if k != off[0]) and (
-                other is None or other.probability < PEN_FIT_MOST
+            if (
+                conf < PEN_FIT_READ
+                or len(text) != len(reads)
+                or not text.isdigit()
+                or not _may_be(text, kind)
             ):
+                continue
+            off = [
+                k
+                for k, (mark, got) in enumerate(reads)
+                if got is None or got.digit != text[k] or not _pen_clear(mark, got, text[k])
+            ]
+            if not off:
+                values.add(text)  # the shapes and the reading agree on every mark
+            elif len(off) == 1 and _overruled(*reads[off[0]], text[off[0]]):
                 values.add(text)
     if len(values) != 1:
         return None
