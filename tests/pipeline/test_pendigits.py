@@ -236,3 +236,32 @@ def test_a_whole_reading_the_shapes_agree_with_mark_by_mark_is_taken_in_doubt() 
     cv2.line(slash, (55, 12), (18, 118), 255, 5)
     crop = np.hstack([_crop("5"), np.where(slash > 0, 25, 255).astype(np.uint8)])
     assert handdigits.pen_fitted([crop], number, [[("51", 80.0)]]) is None
+
+
+def test_printed_letters_at_the_cut_s_ends_are_left_out_of_the_readings_match() -> None:
+    # a written day "25" cut with a printed "T" beside it (a letter of the word after the blank): no digit,
+    # the shapes alone give none; a whole reading "25" (even at 0) agreeing with them mark by mark gives it
+    day = handdigits.Kind.DAY
+    letter = _crop("T", font=cv2.FONT_HERSHEY_SIMPLEX)
+    crop = np.hstack([_crop("25", gap=12), letter])
+    assert handdigits.by_pen_shapes([crop], day) is None
+    assert handdigits.pen_fitted([crop], day, [[("25", 0.0)]]) == ("25", handdigits.PEN_CONF)
+    # a letter between the digits is no end: left in, no reading has a digit for it
+    between = np.hstack([_crop("2", gap=12), letter, _crop("5", gap=12)])
+    assert handdigits.pen_fitted([between], day, [[("25", 60.0)]]) is None
+
+
+def test_readings_that_read_the_overruled_mark_otherwise_give_none() -> None:
+    # the "4" the shapes read at 0.83 read "1" once and "7" once: "75" is no day, but the readings disagree
+    # on the mark the shapes would be overruled on (a slanted "1" read "19", "29", "79"): none
+    crop = _crop("45", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    assert handdigits.pen_fitted([crop], handdigits.Kind.DAY, [[("15", 60.0), ("75", 60.0)]]) is None
+
+
+def test_a_first_reading_that_is_no_day_is_the_shapes_and_readings_to_repair() -> None:
+    box = handdigits.Box(0, 0, 80, 50)
+    assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "79", 90.0))
+    assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.MONTH, 4, box, (), "13", 90.0))
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "19", 90.0))
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "", 0.0))
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.NUMBER, 4, box, (), "79", 90.0))

@@ -3086,6 +3086,10 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if found is not None and blank.kind != Kind.TAXCODE and cs:
             found = pen_contested(found, by_pen_shapes(cs, blank.kind, found[0]))
+        if found is None and cs and no_date_part(blank):
+            # a sure first reading that is no day or month ("79" of a written "19"): kept, the extractor
+            # would drop it; the shapes and a reading together may give one (``pen_fitted``), in doubt
+            found = pen_fitted(cs, blank.kind, each)
         if (
             found is None
             and not short
@@ -4073,6 +4077,12 @@ PEN_FIT_READ = 20.0
 PEN_FIT_MOST = 0.95
 
 
+def no_date_part(blank: Blank) -> bool:
+    """Whether a day's or month's blank was first read digits that are no day or month ("79")."""
+    digits = "".join(ch for ch in blank.first if ch.isdigit())
+    return blank.kind in (Kind.DAY, Kind.MONTH) and bool(digits) and not _may_be(digits, blank.kind)
+
+
 def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str) -> bool:
     """Whether a reading's ``digit`` may stand for a ``mark`` whose shape says ``got`` (``pen_fitted``): the
     shapes read it a digit, the same one unclearly or another under ``PEN_FIT_MOST`` (a mark they read no
@@ -4085,40 +4095,63 @@ def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str) -> 
 def pen_fitted(
     cs: Sequence[np.ndarray], kind: Kind, each: Sequence[Sequence[tuple[str, float]]]
 ) -> tuple[str, float] | None:
-    """A blank's value where the shapes alone give none (``by_pen_shapes``) and a whole reading of a cut by
-    Tesseract (``each``: each cut's readings at ``PEN_FIT_READ`` or more, one digit a mark) fits the blank's
-    ``kind`` and agrees with the marks' shapes (``_pen_clear``, a "7" the reading reads too kept) on every
-    mark, or on every mark but one the shapes read under ``PEN_FIT_MOST``: the shapes and the readings vote
-    together (the real directive 07/CT-UBND's written day "20", its looped "2" a "7" to the shapes at
-    0.69-0.89, "70" no day; Tesseract reads "2" or "0" alone most times and "20" whole once, at 32-83). Every
-    such reading of every cut must give the same value; ones alone are none (a "/" reads "1"). Taken at
-    ``PEN_CONF`` (in doubt); None otherwise."""
-    values = set()
+    """A blank's value where the shapes alone give none (``by_pen_shapes``), by them and Tesseract's whole
+    readings of a cut together (``each``: each cut's readings, one digit a mark, the marks the shapes read
+    clearly no digit at the cut's ends left out, ``_digit_reads``): a reading that fits the blank's ``kind``
+    and that the shapes read clearly mark by mark (``_pen_clear``; a "7" a reading at ``PEN_FIT_READ`` or
+    more reads too is kept), or, read at ``PEN_FIT_READ`` or more, on every mark but one the shapes read
+    under ``PEN_FIT_MOST`` (``_overruled``): the real directive 07/CT-UBND's written day "20", its looped
+    "2" a "7" to the shapes at 0.69-0.89, "70" no day, Tesseract reading "2" or "0" alone most times and
+    "20" whole once, at 32-83; such readings must all read the overruled mark alike (a "1" the shapes read
+    at 0.61, read "19", "29" and "79", gives none). There must be one value; ones alone are none (a "/"
+    reads "1"). Taken at ``PEN_CONF`` (in doubt); None otherwise."""
+    values: set[str] = set()  # values a reading gives that the shapes read clearly mark by mark
+    one_off: set[str] = set()  # readings the shapes read so but for one mark, fitting the kind or not
     for crop, votes in zip(cs, each, strict=False):
-        reads = _pen_reads(crop)
+        reads = _digit_reads(_pen_reads(crop))
         if not reads:
             continue
         for text, conf in votes:
-            if (
-                conf < PEN_FIT_READ
-                or len(text) != len(reads)
-                or not text.isdigit()
-                or not _may_be(text, kind)
-            ):
+            if len(text) != len(reads) or not text.isdigit():
                 continue
             off = [
                 k
                 for k, (mark, got) in enumerate(reads)
-                if got is None or got.digit != text[k] or not _pen_clear(mark, got, text[k])
+                if got is None
+                or got.digit != text[k]
+                or not _pen_clear(mark, got, text[k] if conf >= PEN_FIT_READ else "")
             ]
-            if not off:
-                values.add(text)  # the shapes and the reading agree on every mark
-            elif len(off) == 1 and _overruled(*reads[off[0]], text[off[0]]):
-                values.add(text)
+            if not off and _may_be(text, kind):
+                values.add(text)  # every mark read clearly so by its shape: the reading confirms their count
+            elif conf >= PEN_FIT_READ and len(off) == 1 and _overruled(*reads[off[0]], text[off[0]]):
+                one_off.add(text)
+    if len(one_off) == 1 and _may_be(next(iter(one_off)), kind):
+        # the readings agree on the mark the shapes are overruled on ("79", "19", "29" do not)
+        values |= one_off
     if len(values) != 1:
         return None
     value = values.pop()
     return None if set(value) == {"1"} else (value, PEN_CONF)
+
+
+def _digit_reads(
+    reads: list[tuple[np.ndarray, pendigits.MarkRead | None]] | None,
+) -> list[tuple[np.ndarray, pendigits.MarkRead | None]] | None:
+    """A cut's marks and their shapes' verdicts (``_pen_reads``) less those at either end the shapes read
+    clearly no digit (``PEN_SURE``: a printed word's letter or the slash the cut took in beside the written
+    digits); None where no mark is left."""
+    if reads is None:
+        return None
+
+    def printed(got: pendigits.MarkRead | None) -> bool:
+        return got is not None and not got.digit and got.probability >= PEN_SURE
+
+    lo, hi = 0, len(reads)
+    while lo < hi and printed(reads[lo][1]):
+        lo += 1
+    while hi > lo and printed(reads[hi - 1][1]):
+        hi -= 1
+    return reads[lo:hi] or None
 
 
 def pen_contested(found: tuple[str, float], pen: tuple[str, float] | None) -> tuple[str, float]:
