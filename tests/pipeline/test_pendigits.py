@@ -12,6 +12,7 @@ import pytest
 
 from digitize.pipeline import handdigits, pendigits
 from digitize.pipeline.fields import REVIEW_THRESHOLD
+from digitize.pipeline.model import Box
 
 SCRIPT = (
     cv2.FONT_HERSHEY_SCRIPT_SIMPLEX
@@ -259,7 +260,7 @@ def test_readings_that_read_the_overruled_mark_otherwise_give_none() -> None:
 
 
 def test_a_first_reading_that_is_no_day_is_the_shapes_and_readings_to_repair() -> None:
-    box = handdigits.Box(0, 0, 80, 50)
+    box = Box(0, 0, 80, 50)
     assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "79", 90.0))
     assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.MONTH, 4, box, (), "13", 90.0))
     assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "19", 90.0))
