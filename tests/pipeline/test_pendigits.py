@@ -266,3 +266,69 @@ def test_a_first_reading_that_is_no_day_is_the_shapes_and_readings_to_repair() -
     assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "19", 90.0))
     assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "", 0.0))
     assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.NUMBER, 4, box, (), "79", 90.0))
+
+
+def test_a_written_digit_the_shapes_read_no_digit_is_not_dropped_where_a_reading_has_it() -> None:
+    # review: a day "20", a script "2" then a slashed "0" (no digit to the shapes at 0.84), read "20" whole
+    # (at 0) and "2": the "0" is no printed letter to leave out, or the partial "2" would win
+    crop = np.hstack([_crop("2", gap=12), _crop("0", font=cv2.FONT_HERSHEY_PLAIN)])
+    day = handdigits.Kind.DAY
+    assert handdigits.pen_fitted([crop], day, [[("20", 0.0), ("2", 0.0)]]) is None
+    # no reading has a digit for it: left out, as a printed letter is
+    assert handdigits.pen_fitted([crop], day, [[("2", 0.0)]]) == ("2", handdigits.PEN_CONF)
+
+
+def test_the_shapes_own_value_goes_before_one_reading_overruling_a_mark() -> None:
+    # review: a day "24", the shapes "2" at 1.0 and "4" at 0.83, read "21" at 30 once: the shapes' "24"
+    crop = _crop("24", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    day = handdigits.Kind.DAY
+    each = [[("21", 30.0), ("4", 60.0)]]
+    assert handdigits.by_pen_shapes([crop], day) == ("24", handdigits.PEN_CONF)
+    assert handdigits.pen_value([crop], day, each) == ("24", handdigits.PEN_CONF)
+    # where the shapes' own value is none ("45" no day), the reading may still give one
+    crop = _crop("45", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    assert handdigits.pen_value([crop], day, [[("15", 40.0)]]) == ("15", handdigits.PEN_CONF)
+
+
+def test_one_reading_does_not_overrule_a_mark_the_shapes_read_at_0_9() -> None:
+    # review: a "4" the shapes read at 0.93 ("45" no day), read "15" once: none (the real directive's looped
+    # "2", read "7" at 0.69-0.89, is still overruled)
+    four = np.where(_drawn("4", font=cv2.FONT_HERSHEY_SIMPLEX, size=2.0) > 127, 25, 255).astype(np.uint8)
+    crop = np.hstack([four, _crop("5", gap=12)])
+    reads = handdigits._pen_reads(crop)
+    assert reads is not None and len(reads) == 2
+    got = reads[0][1]
+    assert got is not None and got.digit == "4" and 0.9 <= got.probability < 0.95
+    assert handdigits.pen_fitted([crop], handdigits.Kind.DAY, [[("15", 60.0)]]) is None
+
+
+def _squeezed(mask: np.ndarray, slant: float, narrow: float) -> np.ndarray:
+    """A mask made ``narrow`` times as wide and slanted by ``slant`` (negative: leaning back)."""
+    high, wide = mask.shape
+    move = np.array([[narrow, slant, -slant * high / 2 + (1 - narrow) * wide / 2], [0, 1, 0]], np.float32)
+    return np.asarray(cv2.warpAffine(mask, move, (int(wide), int(high))))
+
+
+def test_a_seven_kept_as_read_lets_only_marks_read_all_but_surely_contest() -> None:
+    # review: a narrow back-slanted script "6" before a script "7", read "67": the "7" one stroke (kept only
+    # as the readings read "7"), the "6" a "0" to the shapes at 0.965: a right "67" must not give way
+    six = _squeezed(_drawn("6"), -0.5, 0.63)
+    crop = np.where(np.hstack([six, _drawn("7")]) > 127, 25, 255).astype(np.uint8)
+    reads = handdigits._pen_reads(crop)
+    assert reads is not None and [g.digit if g else None for _, g in reads] == ["0", "7"]
+    assert handdigits.by_pen_shapes([crop], handdigits.Kind.NUMBER) is None
+    pen = handdigits.by_pen_shapes([crop], handdigits.Kind.NUMBER, "67")
+    assert pen is None
+    assert handdigits.pen_contested(("67", 90.0), pen) == ("67", 90.0)
+    # the real directive's crossed "07" at 120 dpi, its "0" read at 1.0: still the shapes' "07"
+    assert handdigits.by_pen_shapes([_crossed_seven_after_zero()], handdigits.Kind.NUMBER, "67") == (
+        "07",
+        handdigits.PEN_CONF,
+    )
+
+
+def test_a_first_reading_with_other_digits_than_ascii_ones_is_no_error() -> None:
+    # review: "²" is a digit to ``str.isdigit`` and no number to ``int``
+    box = Box(0, 0, 80, 50)
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "1²", 90.0))
+    assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "7²9", 90.0))

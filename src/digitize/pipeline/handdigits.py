@@ -3088,8 +3088,9 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             found = pen_contested(found, by_pen_shapes(cs, blank.kind, found[0]))
         if found is None and cs and no_date_part(blank):
             # a sure first reading that is no day or month ("79" of a written "19"): kept, the extractor
-            # would drop it; the shapes and a reading together may give one (``pen_fitted``), in doubt
-            found = pen_fitted(cs, blank.kind, each)
+            # would drop it; the shapes (``by_pen_shapes``) first, or they and a reading together
+            # (``pen_fitted``), may give one, in doubt (``pen_value``)
+            found = pen_value(cs, blank.kind, each)
         if (
             found is None
             and not short
@@ -3100,7 +3101,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         if found is None and blank.kind != Kind.TAXCODE and cs:
             # last, where no reading gives a value and the first reading goes (unreadable): the pen digits'
             # shapes (``by_pen_shapes``), or they and a whole reading together (``pen_fitted``), in doubt
-            found = by_pen_shapes(cs, blank.kind) or pen_fitted(cs, blank.kind, each)
+            found = pen_value(cs, blank.kind, each)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         if blank.reckoned:
             conf = min(conf, AGREED_MAX_CONF)
@@ -4032,6 +4033,14 @@ def _pen_clear(mark: np.ndarray, got: pendigits.MarkRead | None, read: str = "")
     return not (got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN)  # a printed "/" the cut took in
 
 
+# where a "7" is kept only as Tesseract reads it too (``_pen_marks``), the cut's other marks count only read
+# at this or more, the runner-up at this or less: a narrow back-slanted script "6" before a script "7" reads
+# "0" or "5" to the shapes at 0.85-0.97 (runner-up 0.03-0.12) and a right "67" gave way (review); the real
+# directive's crossed "07" at 120 dpi has its "0" read at 1.0 (0.98 bitonal, where the shapes need no lift)
+LIFTED_SURE = 0.99
+LIFTED_RUNNER_UP = 0.01
+
+
 def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | None] | None:
     """What the shapes say of each digit mark of a blank's cut (``_pen_reads``): a mark's verdict where it
     reads clearly a digit (``_pen_clear``), None where not; None for the whole cut where its marks are no
@@ -4039,10 +4048,20 @@ def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | No
     reads = _pen_reads(crop)
     if reads is None:
         return None
-    return [
-        got if _pen_clear(mark, got, read[k] if len(read) == len(reads) else "") else None
-        for k, (mark, got) in enumerate(reads)
-    ]
+    said = read if len(read) == len(reads) else ""
+    clear = [_pen_clear(mark, got, said[k] if said else "") for k, (mark, got) in enumerate(reads)]
+    lifted = [ok and not _pen_clear(mark, got) for ok, (mark, got) in zip(clear, reads, strict=True)]
+    if any(lifted):
+        # a "7" kept only as the readings read it: the other marks contest them only read all but surely
+        clear = [
+            ok
+            and (
+                lift
+                or (got is not None and got.probability >= LIFTED_SURE and got.runner_up <= LIFTED_RUNNER_UP)
+            )
+            for ok, lift, (_, got) in zip(clear, lifted, reads, strict=True)
+        ]
+    return [got if ok else None for ok, (_, got) in zip(clear, reads, strict=True)]
 
 
 def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind, read: str = "") -> tuple[str, float] | None:
@@ -4073,13 +4092,14 @@ def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind, read: str = "") -> tuple
 # a whole reading of a blank's crop joins its marks' shapes (``pen_fitted``) only when read at this or more (a
 # reading at 0 is Tesseract's guess) ...
 PEN_FIT_READ = 20.0
-# ... and only against a mark the shapes read under this (a mark they read surer is not overruled)
-PEN_FIT_MOST = 0.95
+# ... and only against a mark the shapes read under this (a mark they read surer is not overruled; one reading
+# overruled a "4" read at 0.94, review: the real directive's looped "2" is read "7" at 0.69-0.89)
+PEN_FIT_MOST = 0.9
 
 
 def no_date_part(blank: Blank) -> bool:
     """Whether a day's or month's blank was first read digits that are no day or month ("79")."""
-    digits = "".join(ch for ch in blank.first if ch.isdigit())
+    digits = "".join(ch for ch in blank.first if ch in "0123456789")  # (not ``isdigit``: "²" is one)
     return blank.kind in (Kind.DAY, Kind.MONTH) and bool(digits) and not _may_be(digits, blank.kind)
 
 
@@ -4108,7 +4128,7 @@ def pen_fitted(
     values: set[str] = set()  # values a reading gives that the shapes read clearly mark by mark
     one_off: set[str] = set()  # readings the shapes read so but for one mark, fitting the kind or not
     for crop, votes in zip(cs, each, strict=False):
-        reads = _digit_reads(_pen_reads(crop))
+        reads = _digit_reads(_pen_reads(crop), votes)
         if not reads:
             continue
         for text, conf in votes:
@@ -4134,14 +4154,29 @@ def pen_fitted(
     return None if set(value) == {"1"} else (value, PEN_CONF)
 
 
+def pen_value(
+    cs: Sequence[np.ndarray], kind: Kind, each: Sequence[Sequence[tuple[str, float]]]
+) -> tuple[str, float] | None:
+    """A blank's value by its pen digits: the shapes' own (``by_pen_shapes``) first, where they give one that
+    fits; only where they give none, they and a whole reading together (``pen_fitted``): one reading read at
+    ``PEN_FIT_READ`` overrules no value the shapes give alone (a day "24", its "4" read at 0.83, read "21"
+    at 30 once, review)."""
+    return by_pen_shapes(cs, kind) or pen_fitted(cs, kind, each)
+
+
 def _digit_reads(
     reads: list[tuple[np.ndarray, pendigits.MarkRead | None]] | None,
+    votes: Sequence[tuple[str, float]] = (),
 ) -> list[tuple[np.ndarray, pendigits.MarkRead | None]] | None:
     """A cut's marks and their shapes' verdicts (``_pen_reads``) less those at either end the shapes read
     clearly no digit (``PEN_SURE``: a printed word's letter or the slash the cut took in beside the written
-    digits); None where no mark is left."""
+    digits), unless one of the cut's readings (``votes``) reads a digit for every mark, those included: a
+    written digit the shapes do not know (a slashed "0" no digit to them at 0.84) is none to drop, or a
+    partial reading ("2" of "20") would win (review). None where no mark is left."""
     if reads is None:
         return None
+    if any(len(text) == len(reads) and all(ch in "0123456789" for ch in text) for text, _ in votes):
+        return reads
 
     def printed(got: pendigits.MarkRead | None) -> bool:
         return got is not None and not got.digit and got.probability >= PEN_SURE
