@@ -12,6 +12,7 @@ import pytest
 
 from digitize.pipeline import handdigits, pendigits
 from digitize.pipeline.fields import REVIEW_THRESHOLD
+from digitize.pipeline.model import Box
 
 SCRIPT = (
     cv2.FONT_HERSHEY_SCRIPT_SIMPLEX
@@ -119,9 +120,15 @@ def test_a_real_directive_s_written_number_is_read_in_doubt(shared_dir: Path, tm
     doc.close()
     scan = tmp_path / "directive_p1.tif"
     page.save(scan, dpi=(200, 200), compression="tiff_deflate")
-    number = process_document(scan, jobs=1).extraction.fields["code_number"]
+    fields = process_document(scan, jobs=1).extraction.fields
+    number = fields["code_number"]
     assert number.value == "07"
     assert number.confidence < REVIEW_THRESHOLD
+    # its written day "20", the looped "2" a "7" to the shapes ("70" no day), Tesseract's "20" read whole
+    # once: the two together give it (``pen_fitted``), in doubt
+    issued = fields["issued_date"]
+    assert issued.value == "2018-03-20"
+    assert issued.confidence < REVIEW_THRESHOLD
 
 
 def test_a_value_read_in_doubt_gives_way_to_clear_shapes_and_a_sure_one_is_doubted() -> None:
@@ -165,3 +172,163 @@ def test_hostile_marks_and_crops_give_nothing_or_a_verdict_never_an_error() -> N
     assert isinstance(pendigits.read_mark(np.ones((20000, 3000), bool)), pendigits.MarkRead)  # brought down
     assert handdigits.by_pen_shapes([np.zeros((0, 0), np.uint8)], handdigits.Kind.NUMBER) is None
     assert handdigits.by_pen_shapes([np.full((2, 300), 255, np.uint8)], handdigits.Kind.NUMBER) is None
+
+
+def _crossed_seven_after_zero() -> np.ndarray:
+    """A grey crop of a written "07" at 120 dpi's size: a ring, then a "7" whose bar, slanted stem and cross
+    stroke are so close that its mark is one stroke (``one_stroke``), as a flagged "1"'s is."""
+    ink = np.zeros((40, 60), np.uint8)
+    cv2.ellipse(ink, (15, 20), (6, 10), 0, 0, 360, 255, 3)
+    cv2.line(ink, (33, 9), (41, 9), 255, 3)
+    cv2.line(ink, (41, 9), (33, 28), 255, 3)
+    cv2.line(ink, (32, 18), (45, 16), 255, 3)
+    return np.where(ink > 0, 25, 255).astype(np.uint8)
+
+
+def test_a_seven_the_readings_read_too_is_kept_and_the_shapes_contest_the_rest() -> None:
+    # the real directive's "07" at 120 dpi: read "67" at 54 by Tesseract; its crossed "7" one stroke to the
+    # shapes, refused alone (a flagged "1"?), but the readings read "7" there too: the "0" contests the "6"
+    crop = _crossed_seven_after_zero()
+    marks = handdigits._digit_marks(crop)
+    assert len(marks) == 2 and handdigits.one_stroke(marks[1])
+    number = handdigits.Kind.NUMBER
+    assert handdigits.by_pen_shapes([crop], number) is None  # the shapes alone: refused, as before
+    pen = handdigits.by_pen_shapes([crop], number, "67")
+    assert pen == ("07", handdigits.PEN_CONF)
+    assert handdigits.pen_contested(("67", 54.0), pen) == pen
+    # a reading with no "7" at the mark keeps the refusal
+    assert handdigits.by_pen_shapes([crop], number, "61") is None
+
+
+def test_the_shapes_and_a_whole_reading_vote_together_for_a_value_that_fits() -> None:
+    day, month = handdigits.Kind.DAY, handdigits.Kind.MONTH
+    fit = handdigits.pen_fitted
+    # a "4" the shapes read at 0.83, "45" no day: a whole reading "15" agreeing on the "5" gives it, in doubt
+    crop = _crop("45", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    assert handdigits.by_pen_shapes([crop], day) is None
+    assert fit([crop], day, [[("1", 70.0), ("15", 40.0), ("5", 0.0)]]) == ("15", handdigits.PEN_CONF)
+    # no whole reading, one read under PEN_FIT_READ, one off on both marks, or two values: none
+    assert fit([crop], day, [[("1", 70.0), ("5", 60.0)]]) is None
+    assert fit([crop], day, [[("15", handdigits.PEN_FIT_READ - 1)]]) is None
+    assert fit([crop], day, [[("13", 60.0)]]) is None
+    assert fit([crop], day, [[("15", 60.0), ("25", 60.0)]]) is None
+    # a mark the shapes read surely ("9" at 1.0) is not overruled: "95" stays no day
+    assert fit([_crop("95", gap=12)], day, [[("25", 80.0)]]) is None
+    # a mark the shapes do not read clearly (the script "0" at 0.79) is the readings' to give
+    assert fit([_crop("10", gap=12)], month, [[("10", 60.0)]]) == ("10", handdigits.PEN_CONF)
+    # where the shapes alone fit, theirs stands (``by_pen_shapes``), the readings give nothing here
+    assert fit([_crop("25", gap=12)], day, [[("23", 80.0)]]) is None
+    # ones alone are none (a "/" reads "1")
+    assert fit([_crop("10", gap=12)], month, [[("11", 60.0)]]) is None
+
+
+def test_a_whole_reading_the_shapes_agree_with_mark_by_mark_is_taken_in_doubt() -> None:
+    # a written "879" read "879" at 94 once and "819" at 23 (seed k905 alt 004): its "7" one stroke to the
+    # shapes (a flagged "1"?), but the reading reads "7" there too; "819" would overrule a "7" read at ~1.0
+    crop = _crossed_seven_after_zero()
+    number = handdigits.Kind.NUMBER
+    assert handdigits.pen_fitted([crop], number, [[("07", 94.0), ("01", 23.0)]]) == (
+        "07",
+        handdigits.PEN_CONF,
+    )
+    assert handdigits.pen_fitted([crop], number, [[("01", 60.0)]]) is None
+    # a mark the shapes read no digit is no digit a reading gives it ("5/" read "51")
+    slash = np.zeros((130, 70), np.uint8)
+    cv2.line(slash, (55, 12), (18, 118), 255, 5)
+    crop = np.hstack([_crop("5"), np.where(slash > 0, 25, 255).astype(np.uint8)])
+    assert handdigits.pen_fitted([crop], number, [[("51", 80.0)]]) is None
+
+
+def test_printed_letters_at_the_cut_s_ends_are_left_out_of_the_readings_match() -> None:
+    # a written day "25" cut with a printed "T" beside it (a letter of the word after the blank): no digit,
+    # the shapes alone give none; a whole reading "25" (even at 0) agreeing with them mark by mark gives it
+    day = handdigits.Kind.DAY
+    letter = _crop("T", font=cv2.FONT_HERSHEY_SIMPLEX)
+    crop = np.hstack([_crop("25", gap=12), letter])
+    assert handdigits.by_pen_shapes([crop], day) is None
+    assert handdigits.pen_fitted([crop], day, [[("25", 0.0)]]) == ("25", handdigits.PEN_CONF)
+    # a letter between the digits is no end: left in, no reading has a digit for it
+    between = np.hstack([_crop("2", gap=12), letter, _crop("5", gap=12)])
+    assert handdigits.pen_fitted([between], day, [[("25", 60.0)]]) is None
+
+
+def test_readings_that_read_the_overruled_mark_otherwise_give_none() -> None:
+    # the "4" the shapes read at 0.83 read "1" once and "7" once: "75" is no day, but the readings disagree
+    # on the mark the shapes would be overruled on (a slanted "1" read "19", "29", "79"): none
+    crop = _crop("45", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    assert handdigits.pen_fitted([crop], handdigits.Kind.DAY, [[("15", 60.0), ("75", 60.0)]]) is None
+
+
+def test_a_first_reading_that_is_no_day_is_the_shapes_and_readings_to_repair() -> None:
+    box = Box(0, 0, 80, 50)
+    assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "79", 90.0))
+    assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.MONTH, 4, box, (), "13", 90.0))
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "19", 90.0))
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "", 0.0))
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.NUMBER, 4, box, (), "79", 90.0))
+
+
+def test_a_written_digit_the_shapes_read_no_digit_is_not_dropped_where_a_reading_has_it() -> None:
+    # review: a day "20", a script "2" then a slashed "0" (no digit to the shapes at 0.84), read "20" whole
+    # (at 0) and "2": the "0" is no printed letter to leave out, or the partial "2" would win
+    crop = np.hstack([_crop("2", gap=12), _crop("0", font=cv2.FONT_HERSHEY_PLAIN)])
+    day = handdigits.Kind.DAY
+    assert handdigits.pen_fitted([crop], day, [[("20", 0.0), ("2", 0.0)]]) is None
+    # no reading has a digit for it: left out, as a printed letter is
+    assert handdigits.pen_fitted([crop], day, [[("2", 0.0)]]) == ("2", handdigits.PEN_CONF)
+
+
+def test_the_shapes_own_value_goes_before_one_reading_overruling_a_mark() -> None:
+    # review: a day "24", the shapes "2" at 1.0 and "4" at 0.83, read "21" at 30 once: the shapes' "24"
+    crop = _crop("24", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    day = handdigits.Kind.DAY
+    each = [[("21", 30.0), ("4", 60.0)]]
+    assert handdigits.by_pen_shapes([crop], day) == ("24", handdigits.PEN_CONF)
+    assert handdigits.pen_value([crop], day, each) == ("24", handdigits.PEN_CONF)
+    # where the shapes' own value is none ("45" no day), the reading may still give one
+    crop = _crop("45", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    assert handdigits.pen_value([crop], day, [[("15", 40.0)]]) == ("15", handdigits.PEN_CONF)
+
+
+def test_one_reading_does_not_overrule_a_mark_the_shapes_read_at_0_9() -> None:
+    # review: a "4" the shapes read at 0.93 ("45" no day), read "15" once: none (the real directive's looped
+    # "2", read "7" at 0.69-0.89, is still overruled)
+    four = np.where(_drawn("4", font=cv2.FONT_HERSHEY_SIMPLEX, size=2.0) > 127, 25, 255).astype(np.uint8)
+    crop = np.hstack([four, _crop("5", gap=12)])
+    reads = handdigits._pen_reads(crop)
+    assert reads is not None and len(reads) == 2
+    got = reads[0][1]
+    assert got is not None and got.digit == "4" and 0.9 <= got.probability < 0.95
+    assert handdigits.pen_fitted([crop], handdigits.Kind.DAY, [[("15", 60.0)]]) is None
+
+
+def _squeezed(mask: np.ndarray, slant: float, narrow: float) -> np.ndarray:
+    """A mask made ``narrow`` times as wide and slanted by ``slant`` (negative: leaning back)."""
+    high, wide = mask.shape
+    move = np.array([[narrow, slant, -slant * high / 2 + (1 - narrow) * wide / 2], [0, 1, 0]], np.float32)
+    return np.asarray(cv2.warpAffine(mask, move, (int(wide), int(high))))
+
+
+def test_a_seven_kept_as_read_lets_only_marks_read_all_but_surely_contest() -> None:
+    # review: a narrow back-slanted script "6" before a script "7", read "67": the "7" one stroke (kept only
+    # as the readings read "7"), the "6" a "0" to the shapes at 0.965: a right "67" must not give way
+    six = _squeezed(_drawn("6"), -0.5, 0.63)
+    crop = np.where(np.hstack([six, _drawn("7")]) > 127, 25, 255).astype(np.uint8)
+    reads = handdigits._pen_reads(crop)
+    assert reads is not None and [g.digit if g else None for _, g in reads] == ["0", "7"]
+    assert handdigits.by_pen_shapes([crop], handdigits.Kind.NUMBER) is None
+    pen = handdigits.by_pen_shapes([crop], handdigits.Kind.NUMBER, "67")
+    assert pen is None
+    assert handdigits.pen_contested(("67", 90.0), pen) == ("67", 90.0)
+    # the real directive's crossed "07" at 120 dpi, its "0" read at 1.0: still the shapes' "07"
+    assert handdigits.by_pen_shapes([_crossed_seven_after_zero()], handdigits.Kind.NUMBER, "67") == (
+        "07",
+        handdigits.PEN_CONF,
+    )
+
+
+def test_a_first_reading_with_other_digits_than_ascii_ones_is_no_error() -> None:
+    # review: "²" is a digit to ``str.isdigit`` and no number to ``int``
+    box = Box(0, 0, 80, 50)
+    assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "1²", 90.0))
+    assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "7²9", 90.0))

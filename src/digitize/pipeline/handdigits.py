@@ -3085,7 +3085,12 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         if found is None and not short and unconfirmed_number(blank, page.words):
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if found is not None and blank.kind != Kind.TAXCODE and cs:
-            found = pen_contested(found, by_pen_shapes(cs, blank.kind))
+            found = pen_contested(found, by_pen_shapes(cs, blank.kind, found[0]))
+        if found is None and cs and no_date_part(blank):
+            # a sure first reading that is no day or month ("79" of a written "19"): kept, the extractor
+            # would drop it; the shapes (``by_pen_shapes``) first, or they and a reading together
+            # (``pen_fitted``), may give one, in doubt (``pen_value``)
+            found = pen_value(cs, blank.kind, each)
         if (
             found is None
             and not short
@@ -3095,8 +3100,8 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         if found is None and blank.kind != Kind.TAXCODE and cs:
             # last, where no reading gives a value and the first reading goes (unreadable): the pen digits'
-            # shapes (``by_pen_shapes``), in doubt
-            found = by_pen_shapes(cs, blank.kind)
+            # shapes (``by_pen_shapes``), or they and a whole reading together (``pen_fitted``), in doubt
+            found = pen_value(cs, blank.kind, each)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         if blank.reckoned:
             conf = min(conf, AGREED_MAX_CONF)
@@ -4002,42 +4007,186 @@ def slash_lean(mark: np.ndarray) -> float:
     return lean
 
 
-def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind) -> tuple[str, float] | None:
+def _pen_reads(crop: np.ndarray) -> list[tuple[np.ndarray, pendigits.MarkRead | None]] | None:
+    """Each digit mark of a blank's cut with what its shape says (``pendigits.read_mark``), left to right;
+    None where the cut's marks are no digits one by one (none, too many, or one wider than high: digits run
+    together, "25" one mark read "8")."""
+    if crop.ndim != 2 or min(crop.shape) < 4:
+        return None
+    marks = _digit_marks(crop)
+    if not marks or len(marks) > MAX_ALONE_MARKS:
+        return None
+    if any(m.shape[1] > PEN_WIDEST * m.shape[0] for m in marks):
+        return None
+    return [(m, pendigits.read_mark(m)) for m in marks]
+
+
+def _pen_clear(mark: np.ndarray, got: pendigits.MarkRead | None, read: str = "") -> bool:
+    """Whether a mark's shape (``got``) reads it clearly a digit: at least ``PEN_SURE``, the runner-up under
+    ``PEN_RUNNER_UP``, no "7" that may be a flagged "1" (``lead_in_one``, ``one_stroke``) unless Tesseract's
+    reading of it (``read``) is "7" too (a crossed "7" at 120 dpi is one stroke to the shapes), no "1"
+    leaning as a printed "/" (``slash_lean``)."""
+    if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
+        return False
+    if got.digit == "7" and read != "7" and (lead_in_one(mark) or one_stroke(mark)):
+        return False  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
+    return not (got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN)  # a printed "/" the cut took in
+
+
+# where a "7" is kept only as Tesseract reads it too (``_pen_marks``), the cut's other marks count only read
+# at this or more, the runner-up at this or less: a narrow back-slanted script "6" before a script "7" reads
+# "0" or "5" to the shapes at 0.85-0.97 (runner-up 0.03-0.12) and a right "67" gave way (review); the real
+# directive's crossed "07" at 120 dpi has its "0" read at 1.0 (0.98 bitonal, where the shapes need no lift)
+LIFTED_SURE = 0.99
+LIFTED_RUNNER_UP = 0.01
+
+
+def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | None] | None:
+    """What the shapes say of each digit mark of a blank's cut (``_pen_reads``): a mark's verdict where it
+    reads clearly a digit (``_pen_clear``), None where not; None for the whole cut where its marks are no
+    digits one by one. ``read``: the value Tesseract's readings gave, one digit a mark (``_pen_clear``)."""
+    reads = _pen_reads(crop)
+    if reads is None:
+        return None
+    said = read if len(read) == len(reads) else ""
+    clear = [_pen_clear(mark, got, said[k] if said else "") for k, (mark, got) in enumerate(reads)]
+    lifted = [ok and not _pen_clear(mark, got) for ok, (mark, got) in zip(clear, reads, strict=True)]
+    if any(lifted):
+        # a "7" kept only as the readings read it: the other marks contest them only read all but surely
+        clear = [
+            ok
+            and (
+                lift
+                or (got is not None and got.probability >= LIFTED_SURE and got.runner_up <= LIFTED_RUNNER_UP)
+            )
+            for ok, lift, (_, got) in zip(clear, lifted, reads, strict=True)
+        ]
+    return [got if ok else None for ok, (_, got) in zip(clear, reads, strict=True)]
+
+
+def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind, read: str = "") -> tuple[str, float] | None:
     """The value the marks of a blank's crops (``cs``: its cuts) give by their shapes alone, read by the pen
     digit classifier (``pendigits``: trained on real pen digits, which Tesseract's print models are not: a
     bold written "07" with a crossed 7 read "6", "82", "9" or nothing by both models at every scale, real
     directive 07/CT-UBND of Quảng Ngãi, 2018): taken at ``PEN_CONF`` (in doubt) only where every mark of a cut
-    is read clearly a digit (none wider than high: two digits run together), every cut with marks gives the
-    same value, the value fits the blank's ``kind`` (``_may_be``) and is not ones alone (a printed "/" or the
-    label's colon cut with the digits is one stroke too, and reads "1"). None otherwise."""
+    is read clearly a digit (``_pen_marks``; none wider than high: two digits run together), every cut with
+    marks gives the same value, the value fits the blank's ``kind`` (``_may_be``) and is not ones alone (a
+    printed "/" or the label's colon cut with the digits is one stroke too, and reads "1"). ``read``: the
+    value Tesseract's readings gave (``_pen_marks``). None otherwise."""
     values = set()
     for crop in cs:
-        if crop.ndim != 2 or min(crop.shape) < 4:
+        if crop.ndim != 2 or min(crop.shape) < 4 or not _digit_marks(crop):
             continue
-        marks = _digit_marks(crop)
-        if not marks:
-            continue
-        if len(marks) > MAX_ALONE_MARKS:
+        reads = _pen_marks(crop, read)
+        if reads is None or any(r is None for r in reads):
             return None
-        digits = []
-        for mark in marks:
-            if mark.shape[1] > PEN_WIDEST * mark.shape[0]:
-                return None  # wider than a digit is high: digits run together ("25" one mark, read "8")
-            got = pendigits.read_mark(mark)
-            if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
-                return None
-            if got.digit == "7" and (lead_in_one(mark) or one_stroke(mark)):
-                return None  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
-            if got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN:
-                return None  # a printed "/" the cut took in reads "1"
-            digits.append(got.digit)
-        values.add("".join(digits))
+        values.add("".join(r.digit for r in reads if r is not None))
     if len(values) != 1:
         return None
     value = values.pop()
     if set(value) == {"1"} or not _may_be(value, kind):
         return None
     return value, PEN_CONF
+
+
+# a whole reading of a blank's crop joins its marks' shapes (``pen_fitted``) only when read at this or more (a
+# reading at 0 is Tesseract's guess) ...
+PEN_FIT_READ = 20.0
+# ... and only against a mark the shapes read under this (a mark they read surer is not overruled; one reading
+# overruled a "4" read at 0.94, review: the real directive's looped "2" is read "7" at 0.69-0.89)
+PEN_FIT_MOST = 0.9
+
+
+def no_date_part(blank: Blank) -> bool:
+    """Whether a day's or month's blank was first read digits that are no day or month ("79")."""
+    digits = "".join(ch for ch in blank.first if ch in "0123456789")  # (not ``isdigit``: "²" is one)
+    return blank.kind in (Kind.DAY, Kind.MONTH) and bool(digits) and not _may_be(digits, blank.kind)
+
+
+def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str) -> bool:
+    """Whether a reading's ``digit`` may stand for a ``mark`` whose shape says ``got`` (``pen_fitted``): the
+    shapes read it a digit, the same one unclearly or another under ``PEN_FIT_MOST`` (a mark they read no
+    digit, or a "1" leaning as a printed "/", is none: a "/" reads "1")."""
+    if got is None or not got.digit or (digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN):
+        return False
+    return got.digit == digit or got.probability < PEN_FIT_MOST
+
+
+def pen_fitted(
+    cs: Sequence[np.ndarray], kind: Kind, each: Sequence[Sequence[tuple[str, float]]]
+) -> tuple[str, float] | None:
+    """A blank's value where the shapes alone give none (``by_pen_shapes``), by them and Tesseract's whole
+    readings of a cut together (``each``: each cut's readings, one digit a mark, the marks the shapes read
+    clearly no digit at the cut's ends left out, ``_digit_reads``): a reading that fits the blank's ``kind``
+    and that the shapes read clearly mark by mark (``_pen_clear``; a "7" a reading at ``PEN_FIT_READ`` or
+    more reads too is kept), or, read at ``PEN_FIT_READ`` or more, on every mark but one the shapes read
+    under ``PEN_FIT_MOST`` (``_overruled``): the real directive 07/CT-UBND's written day "20", its looped
+    "2" a "7" to the shapes at 0.69-0.89, "70" no day, Tesseract reading "2" or "0" alone most times and
+    "20" whole once, at 32-83; such readings must all read the overruled mark alike (a "1" the shapes read
+    at 0.61, read "19", "29" and "79", gives none). There must be one value; ones alone are none (a "/"
+    reads "1"). Taken at ``PEN_CONF`` (in doubt); None otherwise."""
+    values: set[str] = set()  # values a reading gives that the shapes read clearly mark by mark
+    one_off: set[str] = set()  # readings the shapes read so but for one mark, fitting the kind or not
+    for crop, votes in zip(cs, each, strict=False):
+        reads = _digit_reads(_pen_reads(crop), votes)
+        if not reads:
+            continue
+        for text, conf in votes:
+            if len(text) != len(reads) or not text.isdigit():
+                continue
+            off = [
+                k
+                for k, (mark, got) in enumerate(reads)
+                if got is None
+                or got.digit != text[k]
+                or not _pen_clear(mark, got, text[k] if conf >= PEN_FIT_READ else "")
+            ]
+            if not off and _may_be(text, kind):
+                values.add(text)  # every mark read clearly so by its shape: the reading confirms their count
+            elif conf >= PEN_FIT_READ and len(off) == 1 and _overruled(*reads[off[0]], text[off[0]]):
+                one_off.add(text)
+    if len(one_off) == 1 and _may_be(next(iter(one_off)), kind):
+        # the readings agree on the mark the shapes are overruled on ("79", "19", "29" do not)
+        values |= one_off
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    return None if set(value) == {"1"} else (value, PEN_CONF)
+
+
+def pen_value(
+    cs: Sequence[np.ndarray], kind: Kind, each: Sequence[Sequence[tuple[str, float]]]
+) -> tuple[str, float] | None:
+    """A blank's value by its pen digits: the shapes' own (``by_pen_shapes``) first, where they give one that
+    fits; only where they give none, they and a whole reading together (``pen_fitted``): one reading read at
+    ``PEN_FIT_READ`` overrules no value the shapes give alone (a day "24", its "4" read at 0.83, read "21"
+    at 30 once, review)."""
+    return by_pen_shapes(cs, kind) or pen_fitted(cs, kind, each)
+
+
+def _digit_reads(
+    reads: list[tuple[np.ndarray, pendigits.MarkRead | None]] | None,
+    votes: Sequence[tuple[str, float]] = (),
+) -> list[tuple[np.ndarray, pendigits.MarkRead | None]] | None:
+    """A cut's marks and their shapes' verdicts (``_pen_reads``) less those at either end the shapes read
+    clearly no digit (``PEN_SURE``: a printed word's letter or the slash the cut took in beside the written
+    digits), unless one of the cut's readings (``votes``) reads a digit for every mark, those included: a
+    written digit the shapes do not know (a slashed "0" no digit to them at 0.84) is none to drop, or a
+    partial reading ("2" of "20") would win (review). None where no mark is left."""
+    if reads is None:
+        return None
+    if any(len(text) == len(reads) and all(ch in "0123456789" for ch in text) for text, _ in votes):
+        return reads
+
+    def printed(got: pendigits.MarkRead | None) -> bool:
+        return got is not None and not got.digit and got.probability >= PEN_SURE
+
+    lo, hi = 0, len(reads)
+    while lo < hi and printed(reads[lo][1]):
+        lo += 1
+    while hi > lo and printed(reads[hi - 1][1]):
+        hi -= 1
+    return reads[lo:hi] or None
 
 
 def pen_contested(found: tuple[str, float], pen: tuple[str, float] | None) -> tuple[str, float]:
