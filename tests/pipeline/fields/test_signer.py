@@ -2816,6 +2816,9 @@ def test_a_rare_family_name_the_model_re_marked_from_an_unsure_reading_is_in_dou
     # "Lâu" (70) made the listed "Lầu": the marks are the model's choice, no reading
     name, conf = _signed_read("Lầu Văn An", [70.0, 96.0, 96.0], {"Lầu": "Lâu"})
     assert name == "Lầu Văn An" and conf < 0.6
+    # a frequent family name the model marked stays sure: far commoner than a name the list lacks
+    name, conf = _signed_read("Nguyễn Văn An", [70.0, 96.0, 96.0], {"Nguyễn": "Nguyen"})
+    assert name == "Nguyễn Văn An" and conf >= 0.6
     # a sure reading the model re-marked stays the model's fix, sure
     name, conf = _signed_read("Phùng Văn An", [96.0, 96.0, 96.0], {"Phùng": "Phúng"})
     assert name == "Phùng Văn An" and conf >= 0.6

@@ -2681,7 +2681,9 @@ def remarked_family(word: Word) -> bool:
     way, where Tesseract read it unsurely (under ``SURE_WORD_CONF``): "Ưng" (66) made "Ứng" (k903 dev 012,
     printed "Ung"). The model kept the letters and chose the marks; an unsure reading of them and the
     model's choice disagree, and neither tells the name: in doubt (as ``lead_as_read``'s words put back).
-    A sure reading the model re-marked ("Phúng" (96) made "Phùng") stays the model's fix, sure."""
+    A sure reading the model re-marked ("Phúng" (96) made "Phùng") stays the model's fix, sure; so does a
+    frequent family name the model marked ("Nguyen" (70) made "Nguyễn": far commoner than any name the list
+    lacks with its letters, as ``kept_as_printed``)."""
     read = nfc(word.read.strip(_NAME_PUNCT))
     text = nfc(word.text.strip(_NAME_PUNCT))
     return (
@@ -2689,6 +2691,7 @@ def remarked_family(word: Word) -> bool:
         and read != text
         and fold(read) == fold(text)
         and fold(text) in F_SURNAMES
+        and _rare(fold(text))
         and word.conf / 100.0 < SURE_WORD_CONF
     )
 
