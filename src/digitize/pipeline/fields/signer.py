@@ -257,7 +257,11 @@ def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
             # ... and capitals left out before "Q." may be the rim's, and so may the "Q." (read as surely as
             # the title: "HA Q. CHỦ TỊCH" at 18, 90, 90, 90): the acting head's title is a guess ("KT.",
             # "TM.", "TL." leave the title as printed; REVIEW-43c #2)
-            if (rim_before_prefix and fold(words[k].text).strip(".,:;") == "q") or glued_prefix:
+            # ("O.CHỦ" only: a "KT." glued to its title, "KT.GIÁM", is common in print and tells the title
+            # as printed, as one standing apart; review of signer53 M)
+            if (rim_before_prefix and fold(words[k].text).strip(".,:;") == "q") or (
+                glued_prefix and _GLUED_ACTING.match(fold(words[k].text))
+            ):
                 score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
@@ -327,6 +331,8 @@ def _prefix_word(text: str) -> bool:
 # an authority's prefix glued to the title's first word, "Q." also as its O-like misreadings: "O.CHỦ",
 # "KT.GIÁM" (folded)
 _GLUED_PREFIX_WORD = re.compile(r"^\W*(?:kt|tm|tl|ttl|q|[o09])\.[a-z]{2,}$")
+# ... the acting head's ("Q." or its O-like misreadings): which head, a guess
+_GLUED_ACTING = re.compile(r"^\W*[qo09]\.[a-z]{2,}$")
 
 
 def _glued_prefix_word(text: str) -> bool:
@@ -2245,6 +2251,19 @@ def _marks_unsure(word: str, conf: float) -> bool:
 UNLISTED_FAMILY_CONF = 0.75
 
 
+# capitalised words that lead a line under the name as often as a name's: places ("Xã Tân Phú", "Huyện Hoài
+# Đức"), offices and common words before given names' words ("Nhân Văn Hùng", "Ủy Ban"): never a family name
+# no list has (review of signer53 H: a line under the name was taken for it)
+NOT_FAMILY_WORDS: frozenset[str] = frozenset(
+    (
+        "Xã", "Phường", "Huyện", "Thôn", "Ấp", "Tỉnh", "Quận", "Thị", "Thành", "Phố", "Đường", "Số", "Khu",
+        "Xóm", "Bản", "Làng", "Tổ", "Việt", "Nam", "Nhân", "Dân", "Ủy", "Uỷ", "Ban", "Sở", "Phòng", "Cục",
+        "Bộ", "Trường", "Công", "Tại", "Nơi", "Kính", "Gửi", "Ngày", "Tháng", "Năm", "Hội", "Đội",
+        "Trung", "Tâm",
+    )
+)  # fmt: skip
+
+
 def unlisted_family_read(toks: Sequence[tuple[str, float]]) -> bool:
     """A name of three words or more led by a capitalised Vietnamese syllable no list has (a family name the
     list lacks), read a little under ``SURE_WORD_CONF`` (at least ``UNLISTED_FAMILY_CONF``), each given name a
@@ -2254,6 +2273,7 @@ def unlisted_family_read(toks: Sequence[tuple[str, float]]) -> bool:
     head, conf = toks[0]
     return (
         conf >= UNLISTED_FAMILY_CONF
+        and head not in NOT_FAMILY_WORDS
         and head.isalpha()
         and head[:1].isupper()
         and head[1:].islower()
@@ -2693,6 +2713,10 @@ def remarked_family(word: Word) -> bool:
         and fold(text) in F_SURNAMES
         and _rare(fold(text))
         and word.conf / 100.0 < SURE_WORD_CONF
+        # ... the word read itself a family name ("Ưng"): the two are names alike. One that is none ("Giap",
+        # "Đám", "Phúng", "Khống" (70..80)) the model fixed to the listed name with its letters, as a sure
+        # reading it re-marked (review of signer53 L)
+        and (read in SURNAMES or read in OTHER_SURNAMES)
     )
 
 
@@ -2792,7 +2816,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # before the name's own), and leaves the name in doubt, guessed or not ("Nguyễn uy Hoàng" (60): "Duy"
         # or "Huy", no "Uy" at 0.84)
         parts = _parts(ln)
-        mark_capital = lost_capital = False
+        mark_capital = lost_capital = unlisted_only = False
         if len(parts) == len(raw):
             for k in range(1, len(raw) - 1):
                 if not raw[k][0]:
@@ -3017,6 +3041,9 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # family name with its letters ("Chu", "Trương") is the list's choice, no reading (review of
                 # signer46: taken at 0.95); in doubt
                 guessed = True
+            # a family name no list has, read a little unsurely (``unlisted_family_read``): a fallback only,
+            # as ``mark_capital``'s ("Xã Tân Phú" under "Nguyễn Văn An" was taken: review of signer53 H)
+            unlisted_only = sur is None and toks[0][1] < SURE_WORD_CONF and not own and not voted
             if sur is not None:
                 words[0] = sur
             elif toks[0][1] < SURE_WORD_CONF and not own and not voted and not unlisted_family_read(toks):
@@ -3122,7 +3149,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "x_Xy Văn Tám", "x_Ly Văn Minh Tâm": the family name may be the word behind the marks, lost:
                 # the words left are no sure name ("Văn", "Hoàng" are family names too)
                 conf = min(conf, GUESSED_NAME_CONF)
-            if mark_capital:
+            if mark_capital or unlisted_only:
                 # a fallback only: a line whose middle word is a guess may be no name ("Bộ #ông Thương"
                 # under the signer's own name, REVIEW-48 M1): the lines above it are tried first
                 fallback = fallback or (" ".join(words), conf)
