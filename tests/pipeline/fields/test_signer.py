@@ -2806,3 +2806,97 @@ def test_a_pen_mark_before_words_only_middle_and_given_names_use_keeps_no_name()
     assert not pen_mark_before("“2", [("Văn", 0.96), ("Hoài", 0.96), ("Thoa", 0.96)])
     # a family name on no list still leads (w667 dev 009)
     assert pen_mark_before("“2", [("Giản", 0.96), ("Hoài", 0.61), ("Thoa", 0.97)])
+
+
+def test_a_rare_family_name_the_model_re_marked_from_an_unsure_reading_is_in_doubt() -> None:
+    # k903 dev 012: Tesseract read "Ưng" (66) for the printed "Ung", the model made it the listed "Ứng";
+    # "Ứng Thị Nguyện" was taken at 0.86 (sure, wrong)
+    name, conf = _signed_read("Ứng Thị Nguyện", [66.0, 96.0, 96.0], {"Ứng": "Ưng"})
+    assert name == "Ứng Thị Nguyện" and conf < 0.6
+    # review of signer53 (L): a word read that is no family name the model made the listed one with its
+    # letters is its fix, sure ("Lâu" is none: "Lầu" stays sure, as "Giáp", "Đàm", "Phùng", "Khổng")
+    for name, word, read, conf_read in [
+        ("Lầu Văn An", "Lầu", "Lâu", 70.0),
+        ("Giáp Văn An", "Giáp", "Giap", 80.0),
+        ("Đàm Văn An", "Đàm", "Đám", 80.0),
+        ("Phùng Văn An", "Phùng", "Phúng", 70.0),
+        ("Khổng Văn An", "Khổng", "Khống", 70.0),
+    ]:
+        found, conf = _signed_read(name, [conf_read, 96.0, 96.0], {word: read})
+        assert found == name and conf >= 0.6, name
+    # a frequent family name the model marked stays sure: far commoner than a name the list lacks
+    name, conf = _signed_read("Nguyễn Văn An", [70.0, 96.0, 96.0], {"Nguyễn": "Nguyen"})
+    assert name == "Nguyễn Văn An" and conf >= 0.6
+    # a sure reading the model re-marked stays the model's fix, sure
+    name, conf = _signed_read("Phùng Văn An", [96.0, 96.0, 96.0], {"Phùng": "Phúng"})
+    assert name == "Phùng Văn An" and conf >= 0.6
+
+
+def test_a_rare_family_name_with_a_marked_capital_read_unsurely_is_in_doubt() -> None:
+    from digitize.pipeline.fields.signer import capital_marked
+
+    assert capital_marked("Ứng") and capital_marked("Ông") and capital_marked("Âu")
+    assert not capital_marked("Đinh") and not capital_marked("Ung") and not capital_marked("Lâm")
+    f = _block_fields(
+        [("KT. GIÁM ĐỐC", [95.0, 95, 95]), ("PHÓ GIÁM ĐỐC", [95.0, 95, 95])], "Ứng Thị Nguyện", [66.0, 96, 96]
+    )["signer_name"]
+    assert f.value == "Ứng Thị Nguyện" and f.confidence < 0.6
+    # read surely, or a marked capital of a frequent name: as before
+    f = _block_fields(
+        [("KT. GIÁM ĐỐC", [95.0, 95, 95]), ("PHÓ GIÁM ĐỐC", [95.0, 95, 95])], "Ứng Thị Nguyện", [96.0, 96, 96]
+    )["signer_name"]
+    assert f.value == "Ứng Thị Nguyện" and f.confidence >= 0.6
+
+
+def test_ring_capitals_before_a_glued_acting_prefix_leave_the_title_in_doubt() -> None:
+    # w673 alt 006 (a low-light photo, the seal beside the block): the second reading gave "THƯNN, O.CHỦ TỊCH"
+    # (48, 22, 96), the ring's "THÁI NG" before "Q." read "O." glued to "CHỦ": no title, no block
+    f = _block_fields([("THƯNN, O.CHỦ TỊCH", [48.0, 22, 96])], "Tô Mỹ Nhuệ", [96.0, 93, 92])
+    assert f["signer_title"].value == "Quyền Chủ tịch" and f["signer_title"].confidence < 0.6
+    assert f["signer_name"].value == "Tô Mỹ Nhuệ"
+    # a capital word before the title's own words, no prefix glued: the title's head misread, as before
+    f = _block_fields([("THƯNN, CHỦ TỊCH", [48.0, 96, 96])], "Tô Mỹ Nhuệ", [96.0, 93, 92])
+    assert f["signer_title"].value != "Chủ tịch" or f["signer_title"].confidence < 0.6
+
+
+def test_a_family_name_no_list_has_read_a_little_unsurely_before_sure_given_names() -> None:
+    # k905 dev 007: "Đậu Đắc Thủy" (83, 95, 96) under the pen's stroke gave no name
+    f = _block_fields(
+        [("KT. GIÁM ĐỐC", [95.0, 95, 95]), ("PHÓ GIÁM ĐỐC", [95.0, 95, 95])], "Đậu Đắc Thủy", [83.0, 95, 96]
+    )["signer_name"]
+    assert f.value == "Đậu Đắc Thủy" and f.confidence < 0.6
+    # a given name read unsurely: none, as before
+    f = _block_fields(
+        [("KT. GIÁM ĐỐC", [95.0, 95, 95]), ("PHÓ GIÁM ĐỐC", [95.0, 95, 95])], "Đậu Đắc Thủy", [83.0, 70, 96]
+    )["signer_name"]
+    assert f.value is None
+
+
+def test_a_line_under_the_name_led_by_an_unlisted_word_is_no_name() -> None:
+    # review of signer53 (H): names are tried from the lowest line up; a line read after the name, its first
+    # word no listed family name (80), was taken for it ("Xã Tân Phú" at 0.55, the name read surely lost)
+    for under in ["Xã Tân Phú", "Phường Tân Phú", "Huyện Hoài Đức", "Nhân Văn Hùng"]:
+        pg = page(
+            _ubnd_directive()[:-5]
+            + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Nguyễn Văn An", [96.0, 96, 96])
+            + [(under, "sig", [80.0, 96, 96])]
+        )
+        f = extract([pg]).fields["signer_name"]
+        assert f.value == "Nguyễn Văn An" and f.confidence >= 0.6, under
+    from digitize.pipeline.fields.signer import unlisted_family_read
+
+    assert not unlisted_family_read([("Xã", 0.8), ("Tân", 0.96), ("Phú", 0.96)])
+    assert unlisted_family_read([("Đậu", 0.83), ("Đắc", 0.95), ("Thủy", 0.96)])
+
+
+def test_a_prefix_kt_glued_to_the_title_after_ring_capitals_leaves_the_title_sure() -> None:
+    # review of signer53 (M): "KT.GIÁM" glued is common in print; only the acting head's "Q." (read "O.")
+    # glued is a guess
+    f = _block_fields(
+        [("AB KT.GIÁM ĐỐC", [30.0, 95, 95]), ("PHÓ GIÁM ĐỐC", [95.0, 95, 95])], "Tô Mỹ Nhuệ", [96.0, 93, 92]
+    )
+    assert f["signer_title"].value == "Phó Giám đốc" and f["signer_title"].confidence >= 0.6
+    f = _block_fields(
+        [("AB KT.CHỦ TỊCH", [30.0, 95, 95]), ("PHÓ CHỦ TỊCH", [95.0, 95, 95])], "Tô Mỹ Nhuệ", [96.0, 93, 92]
+    )
+    assert f["signer_title"].value == "Phó Chủ tịch" and f["signer_title"].confidence >= 0.6

@@ -231,7 +231,10 @@ def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
         capital_word = len(bare) >= 2 and bare.isalpha() and bare.isupper()
         # ... unless an authority's prefix follows it ("HA Q. CHỦ TỊCH": no title's word stands before "Q.",
         # "KT.": the seal's rim read as capitals, seed 509 alt 000 blurred)
-        rim_before_prefix = capital_word and _prefix_word(words[k].text)
+        # ... or one glued to the title's first word ("THƯNN, O.CHỦ TỊCH": the ring's "THÁI NG" beside the
+        # block, "Q." read "O." glued to "CHỦ", w673 alt 006 lost its whole block)
+        glued_prefix = capital_word and _glued_prefix_word(words[k].text)
+        rim_before_prefix = capital_word and (_prefix_word(words[k].text) or glued_prefix)
         capital_word = capital_word and not rim_before_prefix
         if fuzz.ratio(fold(bare), "pho") >= PHO_LIKE or capital_word:
             break
@@ -254,7 +257,11 @@ def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
             # ... and capitals left out before "Q." may be the rim's, and so may the "Q." (read as surely as
             # the title: "HA Q. CHỦ TỊCH" at 18, 90, 90, 90): the acting head's title is a guess ("KT.",
             # "TM.", "TL." leave the title as printed; REVIEW-43c #2)
-            if rim_before_prefix and fold(words[k].text).strip(".,:;") == "q":
+            # ("O.CHỦ" only: a "KT." glued to its title, "KT.GIÁM", is common in print and tells the title
+            # as printed, as one standing apart; review of signer53 M)
+            if (rim_before_prefix and fold(words[k].text).strip(".,:;") == "q") or (
+                glued_prefix and _GLUED_ACTING.match(fold(words[k].text))
+            ):
                 score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
@@ -319,6 +326,18 @@ def _may_be_titles(w: Word) -> bool:
 def _prefix_word(text: str) -> bool:
     """A word that is an authority's prefix as printed, its dot read ("Q.", "KT.", "TM.")"""
     return "." in text and fold(text).strip(".,:;") in AUTH_PREFIXES
+
+
+# an authority's prefix glued to the title's first word, "Q." also as its O-like misreadings: "O.CHỦ",
+# "KT.GIÁM" (folded)
+_GLUED_PREFIX_WORD = re.compile(r"^\W*(?:kt|tm|tl|ttl|q|[o09])\.[a-z]{2,}$")
+# ... the acting head's ("Q." or its O-like misreadings): which head, a guess
+_GLUED_ACTING = re.compile(r"^\W*[qo09]\.[a-z]{2,}$")
+
+
+def _glued_prefix_word(text: str) -> bool:
+    """A word that is an authority's prefix, its dot read, glued to the title's first word ("O.CHỦ")."""
+    return bool(_GLUED_PREFIX_WORD.match(fold(text)))
 
 
 def _maybe_head_word(dropped: Sequence[Word], k: int) -> bool:
@@ -2163,6 +2182,12 @@ def family_read(words: Sequence[str], conf: float, *, voted: bool = False) -> tu
         guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
     if conf < ALIKE_SURE and len(_alike(listed[0])) > 1:
         guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
+    if listed[1] and conf < SURE_WORD_CONF and _rare(fold(listed[0])) and capital_marked(listed[0]):
+        # "Ứng" (66) for "Ung": a rare family name whose capital bears a mark (a hat, a horn, a tone over
+        # "Ư", "Ô", "Â") read unsurely: a capital's marks stand squeezed over the line, where a speck or
+        # the pen's stroke reads as one, and the unmarked name ("Ung", "On", "Au") is a family name too
+        # (k903 dev 012 was taken at 0.86). In doubt
+        guessed = True
     if conf < FAMILY_POOR:
         # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is the
         # commonest shape a garbled word takes, whatever the given names' confidence
@@ -2192,6 +2217,12 @@ def family_read(words: Sequence[str], conf: float, *, voted: bool = False) -> tu
     return sur, guessed
 
 
+def capital_marked(word: str) -> bool:
+    """A word whose first letter bears a vowel's mark or a tone ("Ứng", "Ông", "Âu"; not "Đinh": the bar
+    of "Đ" is the letter's own stroke, no mark above the line)."""
+    return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", nfc(word)[:1]))
+
+
 def tone_misread(word: str) -> bool:
     """A word no family name whose letters and vowel marks are a listed one's, its tone alone other ("Khống"
     of "Khổng": a hook read as an acute, however surely), not another vowel's marks ("Vừ" is no "Vũ", "Bửi"
@@ -2212,6 +2243,43 @@ def _marks_unsure(word: str, conf: float) -> bool:
     reading of the name. The tuned-on Tờ trình 01 re-scanned upside down gave "Trần Hoàng Tuân" (82) at 0.91
     for "Trần Hoàng Tuấn"."""
     return conf < SURE_WORD_CONF and len(F_SYLLABLES.get(fold(word), ())) > 1
+
+
+# (0..1) a family name no list has read at least this surely, before given names each read surely, is the
+# name's own (in doubt): "Đậu" (83) of "Đậu Đắc Thủy" (96, 95) under the pen's stroke (k905 dev 007 gave no
+# name at all); "DA NÌM" (17, 39) is no reading
+UNLISTED_FAMILY_CONF = 0.75
+
+
+# capitalised words that lead a line under the name as often as a name's: places ("Xã Tân Phú", "Huyện Hoài
+# Đức"), offices and common words before given names' words ("Nhân Văn Hùng", "Ủy Ban"): never a family name
+# no list has (review of signer53 H: a line under the name was taken for it)
+NOT_FAMILY_WORDS: frozenset[str] = frozenset(
+    (
+        "Xã", "Phường", "Huyện", "Thôn", "Ấp", "Tỉnh", "Quận", "Thị", "Thành", "Phố", "Đường", "Số", "Khu",
+        "Xóm", "Bản", "Làng", "Tổ", "Việt", "Nam", "Nhân", "Dân", "Ủy", "Uỷ", "Ban", "Sở", "Phòng", "Cục",
+        "Bộ", "Trường", "Công", "Tại", "Nơi", "Kính", "Gửi", "Ngày", "Tháng", "Năm", "Hội", "Đội",
+        "Trung", "Tâm",
+    )
+)  # fmt: skip
+
+
+def unlisted_family_read(toks: Sequence[tuple[str, float]]) -> bool:
+    """A name of three words or more led by a capitalised Vietnamese syllable no list has (a family name the
+    list lacks), read a little under ``SURE_WORD_CONF`` (at least ``UNLISTED_FAMILY_CONF``), each given name a
+    listed name's word read surely: the name as read, for the caller to doubt."""
+    if len(toks) < 3:
+        return False
+    head, conf = toks[0]
+    return (
+        conf >= UNLISTED_FAMILY_CONF
+        and head not in NOT_FAMILY_WORDS
+        and head.isalpha()
+        and head[:1].isupper()
+        and head[1:].islower()
+        and is_syllable(head)
+        and all(c >= SURE_WORD_CONF and nfc(t) in NAME_SYLLABLES for t, c in toks[1:])
+    )
 
 
 def _word_before(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
@@ -2614,16 +2682,42 @@ def lead_as_read(line: Line) -> tuple[Line, frozenset[str]]:
     ):
         words[k] = replace(words[k], text=words[k].read, read="")
         swapped.add(nfc(words[k].text.strip(_NAME_PUNCT)))
+    elif remarked_family(words[k]):
+        swapped.add(nfc(words[k].text.strip(_NAME_PUNCT)))
     if 2 <= sum(_capitalised(w.text) for w in words) <= 5:
         last = max(i for i, w in enumerate(words) if any(ch.isalpha() for ch in w.text))
         for i in range(k + 1, len(words)):
             if given_as_read(words[i], middle=i < last):
                 words[i] = replace(words[i], text=words[i].read, read="")
                 swapped.add(nfc(words[i].text.strip(_NAME_PUNCT)))
-    return (sub_line(line, words), frozenset(swapped)) if swapped else (line, frozenset())
+    return (sub_line(line, words) if words != list(line.words) else line), frozenset(swapped)
 
 
 _NAME_PUNCT = ".,;:|!'\"()[]"
+
+
+def remarked_family(word: Word) -> bool:
+    """A name's first word the language model gave other marks, a listed family name by its letters either
+    way, where Tesseract read it unsurely (under ``SURE_WORD_CONF``): "Ưng" (66) made "Ứng" (k903 dev 012,
+    printed "Ung"). The model kept the letters and chose the marks; an unsure reading of them and the
+    model's choice disagree, and neither tells the name: in doubt (as ``lead_as_read``'s words put back).
+    A sure reading the model re-marked ("Phúng" (96) made "Phùng") stays the model's fix, sure; so does a
+    frequent family name the model marked ("Nguyen" (70) made "Nguyễn": far commoner than any name the list
+    lacks with its letters, as ``kept_as_printed``)."""
+    read = nfc(word.read.strip(_NAME_PUNCT))
+    text = nfc(word.text.strip(_NAME_PUNCT))
+    return (
+        bool(read)
+        and read != text
+        and fold(read) == fold(text)
+        and fold(text) in F_SURNAMES
+        and _rare(fold(text))
+        and word.conf / 100.0 < SURE_WORD_CONF
+        # ... the word read itself a family name ("Ưng"): the two are names alike. One that is none ("Giap",
+        # "Đám", "Phúng", "Khống" (70..80)) the model fixed to the listed name with its letters, as a sure
+        # reading it re-marked (review of signer53 L)
+        and (read in SURNAMES or read in OTHER_SURNAMES)
+    )
 
 
 def _family_as_read(word: Word, rest: Sequence[Word]) -> bool:
@@ -2722,7 +2816,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # before the name's own), and leaves the name in doubt, guessed or not ("Nguyễn uy Hoàng" (60): "Duy"
         # or "Huy", no "Uy" at 0.84)
         parts = _parts(ln)
-        mark_capital = lost_capital = False
+        mark_capital = lost_capital = unlisted_only = False
         if len(parts) == len(raw):
             for k in range(1, len(raw) - 1):
                 if not raw[k][0]:
@@ -2947,9 +3041,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # family name with its letters ("Chu", "Trương") is the list's choice, no reading (review of
                 # signer46: taken at 0.95); in doubt
                 guessed = True
+            # a family name no list has, read a little unsurely (``unlisted_family_read``): a fallback only,
+            # as ``mark_capital``'s ("Xã Tân Phú" under "Nguyễn Văn An" was taken: review of signer53 H)
+            unlisted_only = sur is None and toks[0][1] < SURE_WORD_CONF and not own and not voted
             if sur is not None:
                 words[0] = sur
-            elif toks[0][1] < SURE_WORD_CONF and not own and not voted:
+            elif toks[0][1] < SURE_WORD_CONF and not own and not voted and not unlisted_family_read(toks):
                 continue  # "DA NÌM" (17, 39) under a seal on a blurred photo: no family name read surely
             elif off_centre:
                 continue  # "Đức Long" right of the title's centre: its family name lost under the seal
@@ -3052,7 +3149,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "x_Xy Văn Tám", "x_Ly Văn Minh Tâm": the family name may be the word behind the marks, lost:
                 # the words left are no sure name ("Văn", "Hoàng" are family names too)
                 conf = min(conf, GUESSED_NAME_CONF)
-            if mark_capital:
+            if mark_capital or unlisted_only:
                 # a fallback only: a line whose middle word is a guess may be no name ("Bộ #ông Thương"
                 # under the signer's own name, REVIEW-48 M1): the lines above it are tried first
                 fallback = fallback or (" ".join(words), conf)
