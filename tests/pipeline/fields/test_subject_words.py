@@ -282,3 +282,32 @@ def test_a_wide_space_between_words_the_corpus_writes_with_a_comma_gets_no_dash(
         words = tuple(w for w in base.words if w.text != mark)
         f = extract([replace(base, words=words)]).fields["subject"]
         assert f.value is None or " - " not in f.value, (first, f.value)
+
+
+def test_a_capital_read_surely_the_corpus_shows_beside_neither_neighbour_is_in_doubt() -> None:
+    # seed 903 dev 003: "tài liệu" read "tài Hiệu" at 93 (a stamp's stroke over the "l"), given at 0.89
+    first = "Về việc đề nghị phê duyệt dự toán kinh phí số hóa"
+    value, conf = _subject([(first, 96.0), ("tài Hiệu lưu trữ năm 2023", 93.0)])
+    assert value == first + " tài Hiệu lưu trữ năm 2023"
+    assert conf < 0.6
+    assert _subject([(first, 96.0), ("tài liệu lưu trữ năm 2023", 93.0)])[1] >= 0.6
+    # a title's capital beside its words, and a name after a place's word, stand
+    for text in (
+        "Về việc phê duyệt Kế hoạch kiểm tra công tác văn thư, lưu trữ năm 2016",
+        "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh Huế",
+    ):
+        value, conf = _subject([(text, 95.0)])
+        assert (value, conf >= 0.6) == (text, True)
+
+
+def test_a_subject_ending_on_one_capital_letter_is_in_doubt() -> None:
+    # seed 869 corp 007: "… hai thành viên Y" (the last line "tế Kỳ Anh" lost), given at 0.95
+    first = "Về việc cấp Giấy chứng nhận hợp quy cho Công ty trách nhiệm hữu hạn"
+    value, conf = _subject([(first, 96.0), ("hai thành viên Y", 96.0)])
+    assert value == first + " hai thành viên Y"
+    assert conf < 0.6
+    assert _subject([(first, 96.0), ("hai thành viên Y tế Kỳ Anh", 96.0)])[1] >= 0.6
+    # a Roman numeral after a word that numbers ends a title
+    text = "Về việc tổ chức Hội nghị Ban Chấp hành khóa X"
+    assert _subject([(text, 95.0)]) == (text, _subject([(text, 95.0)])[1])
+    assert _subject([(text, 95.0)])[1] >= 0.6

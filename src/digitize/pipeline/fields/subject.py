@@ -5955,6 +5955,40 @@ def _unsure_open_last(model: correct.Model, words: Sequence[str], read: Sequence
     return not any(model.trigrams.get(at + model.index[e], 0) for e in ("<s>", "<p>"))
 
 
+def _unseen_capital(model: correct.Model, words: Sequence[str], i: int) -> bool:
+    """``words[i]``, a capitalised syllable between two syllables in small letters (``_isolated_capital``),
+    not after a place's, a person's or a company's word, that the corpus shows beside neither of them: a
+    misread small letter, however surely read ("tài Hiệu lưu trữ" at 0.89 for "tài liệu", an incoming
+    stamp's stroke over its "l"). A title's capitals stand beside their words ("phê duyệt Kế hoạch", "dịp
+    Tết Nguyên đán" is a run); a name's first word after a word no name follows is no evidence either way."""
+    if not 0 < i < len(words) - 1 or not _isolated_capital(words, i):
+        return False
+    core, before, after = (words[j].strip(_EDGES) for j in (i, i - 1, i + 1))
+    if words[i - 1] != before or words[i] != core:
+        return False  # (a mark between them ends a phrase)
+    if not all(x.isalpha() and is_syllable(x.lower()) for x in (core, before, after)):
+        return False
+    if _named(words, max(0, i - _NAME_WORDS), i):
+        return False
+    return not _bigram_seen(model, before, core) and not _bigram_seen(model, core, after)
+
+
+# words a Roman numeral ending a title may follow (folded): "… khóa X", "… quý I", "… giai đoạn II"
+_NUMBERED = frozenset({"quy", "khoa", "phan", "chuong", "ky", "dot", "doan", "lan", "muc"})
+
+
+def _letter_last(words: Sequence[str]) -> bool:
+    """The subject ends on one capital letter, no Roman numeral after a word that numbers ("quý I"): a
+    name's first letter whose line was lost ("… Công ty trách nhiệm hữu hạn hai thành viên Y" for "Y tế Kỳ
+    Anh", the subject's last line under a stamp), no title's end."""
+    if len(words) < 2:
+        return False
+    core = words[-1].strip(_EDGES)
+    if len(core) != 1 or not core.isalpha() or not core.isupper():
+        return False
+    return not (_ROMAN.fullmatch(core) and fold(words[-2].strip(_EDGES)).lower() in _NUMBERED)
+
+
 def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
     """A trích yếu held surely that holds a word no reading gives: one of its own words read below
     ``LOST_WORD``, a symbol glued to a word's letters (``_symbol_in``), a stray small letter
@@ -5970,6 +6004,8 @@ def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
         any(r is not None and r.conf < LOST_WORD for r in read)
         or any(_symbol_in(w) for w in words)
         or any(_stray_letter(words, i) for i in range(len(words)))
+        or any(_unseen_capital(correct.load(), words, i) for i in range(len(words)))
+        or _letter_last(words)
         or _last_unseen(correct.load(), words, read)
         or _open_last(correct.load(), words)
         or _unsure_open_last(correct.load(), words, read)
