@@ -5862,6 +5862,14 @@ def numeral_lost(subject: Found) -> Found:
 # after "hậu quả g" (a seal over "thiên tai"), "TP" at 0 over "việc đẩy" (#17); words read right go as low as
 # 36 ("NGHỀ", a quarter's "II" at 37)
 LOST_WORD = 30.0
+# a word of the subject read below this (at ``LOST_WORD`` or above) stands only where the corpus shows it
+# beside the words on either side (``_unphrased``): "triển khai thực lên (45) kế hoạch" for "thực hiện" was
+# given sure (session 52's review); right words read this low are common words beside common neighbours
+# ("hậu quả thiên (36) tai"), and doubting every one would cost right subjects
+UNSURE_WORD = 50.0
+# ... beside one of them at least this often, a word unseen beside the other still stands (the corpus is
+# sparse: "tham nhũng quý" is never written, "quý III" often)
+PHRASE_ANCHOR = 50
 # a word the corpus never shows after the word before it ends the subject only when read at least this
 # surely ("sản phẩm RỰC" at 91 for "RƯỢU": a title printed in capitals is read at 91-93 word by word, so its
 # confidence tells a misreading from the print no better than the corpus does)
@@ -5973,6 +5981,42 @@ def _unseen_capital(model: correct.Model, words: Sequence[str], i: int) -> bool:
     return not _bigram_seen(model, before, core) and not _bigram_seen(model, core, after)
 
 
+def _unphrased(model: correct.Model, words: Sequence[str], read: Sequence[Word | None], i: int) -> bool:
+    """``words[i]``, a word in small letters read at ``LOST_WORD`` or more but below ``UNSURE_WORD``, is no
+    syllable, or one the corpus never shows beside a neighbour (a word of letters with no mark between them)
+    nor ``PHRASE_ANCHOR`` times beside the other: "thực lên (45) kế hoạch" ("thực lên" never, "lên kế" 5
+    times). Numbers, capitals and the words after a place's, a person's or a company's word are left to
+    their own checks."""
+    r = read[i]
+    if r is None or not LOST_WORD <= r.conf < UNSURE_WORD:
+        return False
+    core = words[i].strip(_EDGES)
+    if not core.isalpha():
+        return False
+    if _named(words, max(0, i - _NAME_WORDS), i) or not core.islower():
+        return False  # (a name's words are any; a capital misread has its own checks)
+    if not is_syllable(core):
+        return True
+
+    def joined(j: int) -> bool:  # words[j] and words[j + 1]: letters with no mark between them
+        return (
+            0 <= j < len(words) - 1
+            and all(words[k].strip(_EDGES).isalpha() for k in (j, j + 1))
+            and (words[j] == words[j].rstrip(_EDGES) and words[j + 1] == words[j + 1].lstrip(_EDGES))
+        )
+
+    before = words[i - 1].strip(_EDGES) if joined(i - 1) else ""
+    after = words[i + 1].strip(_EDGES) if joined(i) else ""
+    counts = [
+        _pair_count(model, before, core) if before else None,
+        _pair_count(model, core, after) if after else None,
+    ]
+    if 0 not in counts:
+        return False
+    # unseen beside one: a pair the corpus shows often beside the other still makes it a phrase's word
+    return not any(c is not None and c >= PHRASE_ANCHOR for c in counts)
+
+
 # words a Roman numeral ending a title may follow (folded): "… khóa X", "… quý I", "… giai đoạn II"
 _NUMBERED = frozenset({"quy", "khoa", "phan", "chuong", "ky", "dot", "doan", "lan", "muc"})
 
@@ -6006,6 +6050,7 @@ def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
         or any(_stray_letter(words, i) for i in range(len(words)))
         or any(_unseen_capital(correct.load(), words, i) for i in range(len(words)))
         or _letter_last(words)
+        or any(_unphrased(correct.load(), words, read, i) for i in range(len(words)))
         or _last_unseen(correct.load(), words, read)
         or _open_last(correct.load(), words)
         or _unsure_open_last(correct.load(), words, read)
