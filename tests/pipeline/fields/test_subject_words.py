@@ -324,3 +324,25 @@ def test_a_word_read_unsure_the_corpus_shows_beside_neither_neighbour_as_a_phras
     right = "Về việc triển khai thực hiện kế hoạch phát triển kinh tế năm 2021"
     assert _subject([(right, confs)]) == (right, _subject([(right, confs)])[1])
     assert _subject([(right, confs)])[1] >= 0.6
+
+
+def test_a_word_the_corrector_changed_whose_reading_is_a_syllable_s_tail_is_that_syllable_in_doubt() -> None:
+    # seed 903 alt 010: "đề nghị" read "ghị" at 55 (its "n" lost), the page's corrector made it "ghi"
+    text = "Về việc đề ghi khen thưởng tập thể, cá nhân có thành tích xuất sắc"
+
+    def read(raw: str, conf: float) -> tuple[str | None, float]:
+        confs = [96.0] * len(text.split())
+        confs[3] = conf
+        pg = page(_directive([(text, confs)]))
+        words = tuple(replace(w, read=raw) if w.text == "ghi" else w for w in pg.words)
+        f = extract([replace(pg, words=words)]).fields["subject"]
+        return f.value, f.confidence
+
+    value, conf = read("ghị", 55.5)
+    assert (value, conf < 0.6) == (
+        "Về việc đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc",
+        True,
+    )
+    # read surely, or read as the corrector's word: as read
+    assert read("ghị", 90.0)[0] == text
+    assert read("", 55.5)[0] == text

@@ -5398,6 +5398,31 @@ def _unread_heads_restored(
     return out, changed
 
 
+# a word read below this whose page corrector's choice the corpus shows beside neither neighbour may be its
+# reading's tail, the head lost ("đề ghị (55) khen" of "đề nghị", the corrector's "ghi"): a word read right
+# so unsure is rare beside words read surely
+LOST_HEAD_CONF = 60.0
+
+
+def _raw_lost_head(
+    model: correct.Model, words: Sequence[str], read: Sequence[Word | None], i: int
+) -> str | None:
+    """``words[i]``, read below ``LOST_HEAD_CONF`` and changed by the page's corrector, which the corpus
+    shows beside neither neighbour ``PHRASE_ANCHOR`` times, whose reading as Tesseract gave it is a
+    syllable's tail (``_lost_head``: its head the scan lost): that syllable ("đề ghi khen" read "ghị" at 55:
+    "nghị", seed 903 alt 010); else None."""
+    r = read[i]
+    if r is None or not r.read or r.conf >= LOST_HEAD_CONF or not 0 < i < len(words) - 1:
+        return None
+    core, raw = words[i].strip(_EDGES), nfc(r.read).strip(_EDGES)
+    if core != words[i] or not raw.isalpha() or not raw.islower() or raw == core:
+        return None
+    before, after = words[i - 1].strip(_EDGES), words[i + 1].strip(_EDGES)
+    if max(_pair_count(model, before, core), _pair_count(model, core, after)) >= PHRASE_ANCHOR:
+        return None  # the corrector's word stands beside a neighbour ("đề ghi" is written twice, "đề nghị" …)
+    return _lost_head(model, [*words[:i], raw, *words[i + 1 :]], i)
+
+
 def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word whose head letters a stamp's marks covered, read with the marks glued
     before the rest ("2€ông", unglued to "ông"), read whole as the corpus has it between its neighbours
@@ -5410,9 +5435,12 @@ def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
     words = f.value.split()
     model = correct.load()
     words, changed = _unread_heads_restored(model, words, _own_words(words, own))
+    read = _own_words(words, own)
     for i, w in enumerate(words):
         core = w.strip(_EDGES)
-        if fold(core) not in cores or (whole := _lost_head(model, words, i)) is None:
+        if (whole := _raw_lost_head(model, words, read, i)) is None and (
+            fold(core) not in cores or (whole := _lost_head(model, words, i)) is None
+        ):
             continue
         at = w.index(core)
         words[i] = w[:at] + whole + w[at + len(core) :]
