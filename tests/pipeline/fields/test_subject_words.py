@@ -122,6 +122,19 @@ def test_a_province_one_word_misread_is_the_document_s_province_in_doubt() -> No
     assert value == first + " tỉnh Hà Cang"
 
 
+def test_a_province_word_read_unsure_as_its_head_is_the_document_s_province_in_doubt() -> None:
+    # seed 905 dev 010: "Quảng Ninh" read "Qu" (47) "Định" (50) under a stamp; the date line's place is it
+    first = "Về việc đề nghị ban hành Quy định quản lý cụm công nghiệp trên địa bàn"
+    value, conf = _placed([(first, 93.0), ("tỉnh Qu Định", [93.0, 47.0, 50.0])], "Quảng Ninh")
+    assert value == first + " tỉnh Quảng Ninh"
+    assert conf < 0.6
+    # another province's place: as read
+    assert (
+        _placed([(first, 93.0), ("tỉnh Qu Định", [93.0, 47.0, 50.0])], "Hà Giang")[0]
+        == first + " tỉnh Qu Định"
+    )
+
+
 def test_a_text_layer_s_subject_words_are_as_written() -> None:
     first = "Về việc đẩy mạnh cải cách thủ tục hành chính và"
     p = replace(page(_directive([(first, 96.0), ("$ố hóa hồ sơ", 92.0)])), source="text")
