@@ -326,6 +326,22 @@ def test_a_subject_ending_on_one_capital_letter_is_in_doubt() -> None:
     assert _subject([(text, 95.0)])[1] >= 0.6
 
 
+def test_a_subject_ending_on_a_letter_label_stays_sure() -> None:
+    # session 53's review: a letter label after its word, or a Roman numeral, ends a title
+    for text in (
+        "Về việc tổ chức tiêm vắc xin phòng viêm gan B",
+        "Về việc cấp giấy phép lái xe hạng B",
+        "Về việc bổ sung Phụ lục I",
+        "Về việc ban hành danh mục nhóm A",
+        "Về việc xếp hạng di tích loại A",
+        "Về việc giao đất xây dựng khu A",
+        "Về việc tuyển sinh lớp 10 khối A",
+        "Về việc thanh tra đối với Công ty X",
+    ):
+        value, conf = _subject([(text, 95.0)])
+        assert (value, conf >= 0.6) == (text, True)
+
+
 def test_a_word_read_unsure_the_corpus_shows_beside_neither_neighbour_as_a_phrase_is_in_doubt() -> None:
     # session 52's review: "triển khai thực lên (45) kế hoạch" for "thực hiện" was given at 0.92
     text = "Về việc triển khai thực lên kế hoạch phát triển kinh tế năm 2021"
@@ -337,25 +353,12 @@ def test_a_word_read_unsure_the_corpus_shows_beside_neither_neighbour_as_a_phras
     right = "Về việc triển khai thực hiện kế hoạch phát triển kinh tế năm 2021"
     assert _subject([(right, confs)]) == (right, _subject([(right, confs)])[1])
     assert _subject([(right, confs)])[1] >= 0.6
-
-
-def test_a_word_the_corrector_changed_whose_reading_is_a_syllable_s_tail_is_that_syllable_in_doubt() -> None:
-    # seed 903 alt 010: "đề nghị" read "ghị" at 55 (its "n" lost), the page's corrector made it "ghi"
-    text = "Về việc đề ghi khen thưởng tập thể, cá nhân có thành tích xuất sắc"
-
-    def read(raw: str, conf: float) -> tuple[str | None, float]:
+    # beside a number or a name: no evidence against it (session 53's review)
+    for text, word in (
+        ("Về việc tổ chức các hoạt động mừng Xuân Giáp Thìn năm 2024", "năm"),
+        ("Về việc khắc phục hậu quả thiệt hại do ảnh hưởng bởi bão Yagi", "bão"),
+    ):
         confs = [96.0] * len(text.split())
-        confs[3] = conf
-        pg = page(_directive([(text, confs)]))
-        words = tuple(replace(w, read=raw) if w.text == "ghi" else w for w in pg.words)
-        f = extract([replace(pg, words=words)]).fields["subject"]
-        return f.value, f.confidence
-
-    value, conf = read("ghị", 55.5)
-    assert (value, conf < 0.6) == (
-        "Về việc đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc",
-        True,
-    )
-    # read surely, or read as the corrector's word: as read
-    assert read("ghị", 90.0)[0] == text
-    assert read("", 55.5)[0] == text
+        confs[text.split().index(word)] = 45.0
+        value, conf = _subject([(text, confs)])
+        assert (value, conf >= 0.6) == (text, True), (text, conf)

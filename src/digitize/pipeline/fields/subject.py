@@ -5398,31 +5398,6 @@ def _unread_heads_restored(
     return out, changed
 
 
-# a word read below this whose page corrector's choice the corpus shows beside neither neighbour may be its
-# reading's tail, the head lost ("đề ghị (55) khen" of "đề nghị", the corrector's "ghi"): a word read right
-# so unsure is rare beside words read surely
-LOST_HEAD_CONF = 60.0
-
-
-def _raw_lost_head(
-    model: correct.Model, words: Sequence[str], read: Sequence[Word | None], i: int
-) -> str | None:
-    """``words[i]``, read below ``LOST_HEAD_CONF`` and changed by the page's corrector, which the corpus
-    shows beside neither neighbour ``PHRASE_ANCHOR`` times, whose reading as Tesseract gave it is a
-    syllable's tail (``_lost_head``: its head the scan lost): that syllable ("đề ghi khen" read "ghị" at 55:
-    "nghị", seed 903 alt 010); else None."""
-    r = read[i]
-    if r is None or not r.read or r.conf >= LOST_HEAD_CONF or not 0 < i < len(words) - 1:
-        return None
-    core, raw = words[i].strip(_EDGES), nfc(r.read).strip(_EDGES)
-    if core != words[i] or not raw.isalpha() or not raw.islower() or raw == core:
-        return None
-    before, after = words[i - 1].strip(_EDGES), words[i + 1].strip(_EDGES)
-    if max(_pair_count(model, before, core), _pair_count(model, core, after)) >= PHRASE_ANCHOR:
-        return None  # the corrector's word stands beside a neighbour ("đề ghi" is written twice, "đề nghị" …)
-    return _lost_head(model, [*words[:i], raw, *words[i + 1 :]], i)
-
-
 def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word whose head letters a stamp's marks covered, read with the marks glued
     before the rest ("2€ông", unglued to "ông"), read whole as the corpus has it between its neighbours
@@ -5435,12 +5410,9 @@ def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
     words = f.value.split()
     model = correct.load()
     words, changed = _unread_heads_restored(model, words, _own_words(words, own))
-    read = _own_words(words, own)
     for i, w in enumerate(words):
         core = w.strip(_EDGES)
-        if (whole := _raw_lost_head(model, words, read, i)) is None and (
-            fold(core) not in cores or (whole := _lost_head(model, words, i)) is None
-        ):
+        if fold(core) not in cores or (whole := _lost_head(model, words, i)) is None:
             continue
         at = w.index(core)
         words[i] = w[:at] + whole + w[at + len(core) :]
@@ -6046,8 +6018,16 @@ def _unphrased(model: correct.Model, words: Sequence[str], read: Sequence[Word |
             and (words[j] == words[j].rstrip(_EDGES) and words[j + 1] == words[j + 1].lstrip(_EDGES))
         )
 
-    before = words[i - 1].strip(_EDGES) if joined(i - 1) else ""
-    after = words[i + 1].strip(_EDGES) if joined(i) else ""
+    def small(j: int) -> bool:  # words[j], joined to words[i], a syllable in small letters
+        w = words[j].strip(_EDGES)
+        return joined(min(i, j)) and w.islower() and is_syllable(w)
+
+    # a neighbour that is a number, a name or a capital, or one past a mark, is no evidence against it
+    # ("Giáp Thìn năm (45) 2024", "bởi bão (45) Yagi"): both neighbours (the one, at an end) in small letters
+    if not all(small(j) for j in (i - 1, i + 1) if 0 <= j < len(words)):
+        return False
+    before = words[i - 1].strip(_EDGES) if i > 0 else ""
+    after = words[i + 1].strip(_EDGES) if i < len(words) - 1 else ""
     counts = [
         _pair_count(model, before, core) if before else None,
         _pair_count(model, core, after) if after else None,
@@ -6058,12 +6038,18 @@ def _unphrased(model: correct.Model, words: Sequence[str], read: Sequence[Word |
     return not any(c is not None and c >= PHRASE_ANCHOR for c in counts)
 
 
-# words a Roman numeral ending a title may follow (folded): "… khóa X", "… quý I", "… giai đoạn II"
-_NUMBERED = frozenset({"quy", "khoa", "phan", "chuong", "ky", "dot", "doan", "lan", "muc"})
+# words a letter label ending a title may follow (folded): "… khóa X", "… giai đoạn II", "viêm gan B", "lái
+# xe hạng B", "nhóm A", "khu A" (the review of session 53)
+_NUMBERED = frozenset(
+    {
+        "quy", "khoa", "phan", "chuong", "ky", "dot", "doan", "lan", "muc", "gan", "hang", "luc", "nhom",
+        "loai", "khu", "khoi", "lop", "ty", "tiet", "diem", "tap", "dang", "cap", "so", "vitamin",
+    }
+)  # fmt: skip
 
 
 def _letter_last(words: Sequence[str]) -> bool:
-    """The subject ends on one capital letter, no Roman numeral after a word that numbers ("quý I"): a
+    """The subject ends on one capital letter, no Roman numeral nor after a word a label follows: a
     name's first letter whose line was lost ("… Công ty trách nhiệm hữu hạn hai thành viên Y" for "Y tế Kỳ
     Anh", the subject's last line under a stamp), no title's end."""
     if len(words) < 2:
@@ -6071,7 +6057,8 @@ def _letter_last(words: Sequence[str]) -> bool:
     core = words[-1].strip(_EDGES)
     if len(core) != 1 or not core.isalpha() or not core.isupper():
         return False
-    return not (_ROMAN.fullmatch(core) and fold(words[-2].strip(_EDGES)).lower() in _NUMBERED)
+    # (a Roman numeral is a title's: "bổ sung Phụ lục I", "Công ty X")
+    return not (_ROMAN.fullmatch(core) or fold(words[-2].strip(_EDGES)).lower() in _NUMBERED)
 
 
 def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
