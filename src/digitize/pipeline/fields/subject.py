@@ -6601,7 +6601,7 @@ _CLUSTER_LEAD = frozenset("bcdfgkpstvx")
 # brackets a trích yếu opens and closes in pairs ("(sửa đổi)")
 _BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 # double quotes, which a trích yếu prints in pairs ("Chương trình “Một xã một sản phẩm”")
-_DOUBLE_QUOTES = "\"“”„«»"
+_DOUBLE_QUOTES = '"“”„«»'
 
 
 def _printed_word(word: str, conf: float | None = None, *, named: bool = False) -> bool:
