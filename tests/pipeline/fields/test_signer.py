@@ -2900,3 +2900,25 @@ def test_a_prefix_kt_glued_to_the_title_after_ring_capitals_leaves_the_title_sur
         [("AB KT.CHỦ TỊCH", [30.0, 95, 95]), ("PHÓ CHỦ TỊCH", [95.0, 95, 95])], "Tô Mỹ Nhuệ", [96.0, 93, 92]
     )
     assert f["signer_title"].value == "Phó Chủ tịch" and f["signer_title"].confidence >= 0.6
+
+
+def test_a_family_name_the_list_lacks_after_an_unread_pen_mark_leads_the_name() -> None:
+    # k909 dev 010 (bitonal, handwritten): the pen's stroke read "NI" (1) before "Yên Văn Gia Mến" (94, 96,
+    # 93, 93) made "Văn" the family name: "Yên", read as printed right before "Văn", leads the name; in doubt
+    name, conf = _signed("NI Yên Văn Gia Mến", [1.0, 94.0, 96.0, 93.0, 93.0])
+    assert name == "Yên Văn Gia Mến" and conf < 0.6
+    # a word before it read with some confidence is no pen mark: not taken as junk
+    assert _signed("Đại Yên Văn Gia Mến", [90.0, 94.0, 96.0, 93.0, 93.0])[0] != "Yên Văn Gia Mến"
+
+
+def test_a_name_read_surely_under_a_title_lost_is_the_signer_in_doubt() -> None:
+    # k909 alt 000 (bitonal, the seal and the pen beside the block): "GIÁM ĐỐC" unread, "Yên Hải Hoạt" (96,
+    # 96, 96) read under it: the signer's name, in doubt (no title places it); no title
+    specs = _ubnd_directive()[:-5] + signer((), "Yên Hải Hoạt", 96.0)
+    f = extract([page(specs)]).fields
+    assert f["signer_name"].value == "Yên Hải Hoạt" and f["signer_name"].confidence < 0.6
+    assert f["signer_title"].value is None
+    # read unsurely, or a word no name has: none
+    for name, conf in (("Yên Hải Hoạt", [96.0, 60.0, 96.0]), ("Yên Hải 2018", [96.0, 96.0, 96.0])):
+        specs = _ubnd_directive()[:-5] + signer((), name, conf)
+        assert extract([page(specs)]).fields["signer_name"].value is None

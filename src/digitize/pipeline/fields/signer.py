@@ -1180,7 +1180,56 @@ def _read_document_signer(pages: Sequence[Sequence[Line]]) -> tuple[Found, int |
         return on(with_list[0]), with_list[0]
     # no page gives both: the last page that gives anything (a blank page with a faint seal after the
     # signed page gives nothing)
-    return next(((on(k), k) for k in reversed(range(len(pages))) if on(k).fields), (Found(), None))
+    given = next(((on(k), k) for k in reversed(range(len(pages))) if on(k).fields), None)
+    if given is not None:
+        return given
+    # no page gives a title: the block's name read whole and surely under a title the pen or the seal took
+    # (k909 alt 000: "GIÁM ĐỐC" unread beside the list, "Yên Hải Hoạt" (96, 96, 96) under it), in doubt
+    for k in with_list:
+        untitled = untitled_name(pages[k])
+        if untitled is not None:
+            res = Builder()
+            res.set("signer_name", untitled[0], untitled[1])
+            return Signed(res.freeze().fields, None, None), k
+    return Found(), None
+
+
+UNTITLED_NAME_WORDS = (2, 5)  # words of a name read without its title (``untitled_name``)
+
+
+def untitled_name(lines: Sequence[Line]) -> tuple[str, float] | None:
+    """The signer's name on a page whose block lost its title: the lowest line under the "Nơi nhận" line's
+    top standing wholly in the page's right half that reads as a person's name as printed (two to five
+    capitalised Vietnamese syllables, each read surely, the first a listed family name or, for three words
+    or more, any; no title's, rank's or honorific's word among them), at most ``GUESSED_NAME_CONF`` sure: no title places it, a reviewer
+    checks it. None without such a line."""
+    nn = list_line(lines)
+    if nn is None:
+        return None
+    width = nn.width or 1.0
+    lo, hi = UNTITLED_NAME_WORDS
+    for ln in reversed(lines):
+        if ln.page != nn.page or ln.y0 < nn.y0 or not ln.words:
+            continue
+        if min(w.box.x0 for w in ln.words) < 0.5 * width:
+            continue
+        words = [nfc(w.text) for w in ln.words]
+        confs = [w.conf / 100.0 for w in ln.words]
+        if not lo <= len(words) <= hi or title_of(ln):
+            continue
+        if not all(
+            len(w) >= 2 and w.isalpha() and w[:1].isupper() and w[1:].islower() and is_syllable(w)
+            for w in words
+        ):
+            continue
+        if min(confs) < SURE_WORD_CONF:
+            continue
+        if family_name(words[0]) is None and words[0] not in OTHER_SURNAMES and len(words) < 3:
+            continue  # (a family name no list has leads three words at least: "Yên Hải Hoạt")
+        if any(w.casefold() in _LEAD_WORDS or w.casefold() in _NO_FAMILY_WORDS for w in words):
+            continue
+        return " ".join(words), min(statistics.fmean(confs), GUESSED_NAME_CONF)
+    return None
 
 
 def _runs_split(lines: Sequence[Line]) -> list[Line] | None:
@@ -2071,6 +2120,21 @@ def own_family(
     return (marked, c * 0.5) if marked is not None else None
 
 
+def _own_family_after_junk(
+    toks: Sequence[tuple[str, float]], start: int, boxes: Sequence[Box], kept: Sequence[int]
+) -> tuple[str, float] | None:
+    """``own_family`` of the name from the word before ``toks[start]`` on, when every word before that one
+    is unread (below ``UNREAD_LINE_CONF``: a pen's stroke or the seal's marks, no evidence of a word of the
+    name): "NI Yên Văn Gia Mến" (1, 94, …) is "Yên Văn Gia Mến" as "Yên Văn Gia Mến" alone would be. None
+    otherwise."""
+    if start < 2 or any(c >= UNREAD_LINE_CONF for _, c in toks[: start - 1]):
+        return None
+    at = start - 1
+    return own_family(
+        toks[at:], 1, boxes[at:] if len(boxes) == len(toks) else (), len(kept) > start and kept[start] == kept[at] + 1
+    )
+
+
 def _middle_as_read(toks: Sequence[tuple[str, float]]) -> bool:
     """The second word of a name of three (``toks``, a garbled word first), read surely, marks and all
     (``MARKS_READ_CONF``), that is a listed name's word as read and a family name only by its letters ("Lệ"
@@ -2920,6 +2984,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         own = own_lead is not None or led_unlisted
         if own_lead is not None:
             toks[0], start = own_lead, 0
+        elif (lead_at := _own_family_after_junk(toks, start, kept_boxes, kept)) is not None:
+            # "NI Yên Văn Gia Mến" (1, 94, 96, 93, 93): the pen's stroke read before the name's own family
+            # name (one no list has) before "Văn": that word leads the name, the unread marks before it junk
+            # (k909 dev 010 read "Văn Gia Mến"); in doubt, as ``own_family``'s
+            start, toks[start - 1] = start - 1, lead_at
+            own = True
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
