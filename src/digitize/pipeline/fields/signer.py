@@ -1201,8 +1201,8 @@ def untitled_name(lines: Sequence[Line]) -> tuple[str, float] | None:
     """The signer's name on a page whose block lost its title: the lowest line under the "Nơi nhận" line's
     top standing wholly in the page's right half that reads as a person's name as printed (two to five
     capitalised Vietnamese syllables, each read surely, the first a listed family name or, for three words
-    or more, any; no title's, rank's or honorific's word among them), at most ``GUESSED_NAME_CONF`` sure: no title places it, a reviewer
-    checks it. None without such a line."""
+    or more, any; no title's, rank's or honorific's word among them), at most ``GUESSED_NAME_CONF`` sure:
+    no title places it, a reviewer checks it. None without such a line."""
     nn = list_line(lines)
     if nn is None:
         return None
@@ -2131,7 +2131,10 @@ def _own_family_after_junk(
         return None
     at = start - 1
     return own_family(
-        toks[at:], 1, boxes[at:] if len(boxes) == len(toks) else (), len(kept) > start and kept[start] == kept[at] + 1
+        toks[at:],
+        1,
+        boxes[at:] if len(boxes) == len(toks) else (),
+        len(kept) > start and kept[start] == kept[at] + 1,
     )
 
 
