@@ -2922,3 +2922,13 @@ def test_a_name_read_surely_under_a_title_lost_is_the_signer_in_doubt() -> None:
     for name, conf in (("Yên Hải Hoạt", [96.0, 60.0, 96.0]), ("Yên Hải 2018", [96.0, 96.0, 96.0])):
         specs = _ubnd_directive()[:-5] + signer((), name, conf)
         assert extract([page(specs)]).fields["signer_name"].value is None
+
+
+def test_a_name_led_by_a_family_name_the_list_lacks_after_an_unread_pen_mark_is_read_in_doubt() -> None:
+    # the pen's stroke read "NI" (1) before "Yên Hải Hoạt" (94, 96, 93), no listed family name among them:
+    # the line was lost whole; the name from the first word read surely on, in doubt
+    name, conf = _signed("NI Yên Hải Hoạt", [1.0, 94.0, 96.0, 93.0])
+    assert name == "Yên Hải Hoạt" and conf < 0.6
+    # a word before it read with some confidence may be the name's own: none taken; nor two words left
+    assert _signed("NI Yên Hải Hoạt", [40.0, 94.0, 96.0, 93.0])[0] is None
+    assert _signed("NI Hải Hoạt", [1.0, 94.0, 96.0])[0] is None

@@ -2120,6 +2120,23 @@ def own_family(
     return (marked, c * 0.5) if marked is not None else None
 
 
+def _after_unread(toks: Sequence[tuple[str, float]]) -> int:
+    """The index of the first word of ``toks`` read at ``UNREAD_LINE_CONF`` or more, when the words before it
+    are unread (a pen's stroke or the seal's marks: "NI" (1) before "Yên Hải Hoạt") and it may lead a name:
+    a capitalised Vietnamese syllable read surely, no common middle name, three words at least from it on;
+    0 otherwise."""
+    k = next((i for i, (_, c) in enumerate(toks) if c >= UNREAD_LINE_CONF), 0)
+    if not k or len(toks) - k < 3:
+        return 0
+    t, c = toks[k]
+    capitalised = t.isalpha() and len(t) >= 2 and t[:1].isupper() and t[1:].islower()
+    if not capitalised or c < SURE_WORD_CONF or not is_syllable(t) or t in MIDDLE_NAMES:
+        return 0
+    if nfc(t).casefold() in _LEAD_WORDS or nfc(t).casefold() in _NO_FAMILY_WORDS:
+        return 0
+    return k
+
+
 def _own_family_after_junk(
     toks: Sequence[tuple[str, float]], start: int, boxes: Sequence[Box], kept: Sequence[int]
 ) -> tuple[str, float] | None:
@@ -2965,6 +2982,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 ),
                 0,
             )
+        unread_lead = False
+        if start == 0 and toks and family_name(toks[0][0]) is None and (k := _after_unread(toks)):
+            # "NI Yên Hải Hoạt" (1, 94, 96, 93): the pen's stroke read before a family name no list has: the
+            # name from the first word read surely on (the line was lost whole), in doubt
+            start, unread_lead = k, True
         # that word kept only because a family name far more often a middle one follows it (above): no
         # reading of it ("Nay Văn Thị Hồng" (59, 95, 95, 95) was taken at 0.86), in doubt
         unsure_lead = (
@@ -3000,7 +3022,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             guessed = True
         if start > 0 and 0 in filled:
             guessed = True  # a family name filled in for a garbled word, dropped: a guess which one leads
-        if mark_capital or lost_capital or junk_lead:
+        if mark_capital or lost_capital or junk_lead or unread_lead:
             guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):
