@@ -2932,3 +2932,10 @@ def test_a_name_led_by_a_family_name_the_list_lacks_after_an_unread_pen_mark_is_
     # a word before it read with some confidence may be the name's own: none taken; nor two words left
     assert _signed("NI Yên Hải Hoạt", [40.0, 94.0, 96.0, 93.0])[0] is None
     assert _signed("NI Hải Hoạt", [1.0, 94.0, 96.0])[0] is None
+
+
+def test_the_ring_s_remnant_after_an_unread_word_leads_no_name() -> None:
+    # seed 465 dev 010: the ring across "Nguyễn" read "Ngủà" (1) "Ến" (93): "Ến", no name's word by any
+    # list, is what the ring left of the family name, not one of its own (the name pass reads the line again)
+    assert _signed("Ngủà Ến Văn An", [1.0, 93.0, 97.0, 97.0])[0] != "Ến Văn An"
+    assert _signed("Ngủà Ến Hải An", [1.0, 93.0, 97.0, 97.0])[0] != "Ến Hải An"

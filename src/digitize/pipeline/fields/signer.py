@@ -2123,8 +2123,8 @@ def own_family(
 def _after_unread(toks: Sequence[tuple[str, float]]) -> int:
     """The index of the first word of ``toks`` read at ``UNREAD_LINE_CONF`` or more, when the words before it
     are unread (a pen's stroke or the seal's marks: "NI" (1) before "Yên Hải Hoạt") and it may lead a name:
-    a capitalised Vietnamese syllable read surely, no common middle name, three words at least from it on;
-    0 otherwise."""
+    a capitalised Vietnamese syllable read surely, a name's word by a list (``_listed_word``), no common
+    middle name, three words at least from it on; 0 otherwise."""
     k = next((i for i, (_, c) in enumerate(toks) if c >= UNREAD_LINE_CONF), 0)
     if not k or len(toks) - k < 3:
         return 0
@@ -2132,9 +2132,16 @@ def _after_unread(toks: Sequence[tuple[str, float]]) -> int:
     capitalised = t.isalpha() and len(t) >= 2 and t[:1].isupper() and t[1:].islower()
     if not capitalised or c < SURE_WORD_CONF or not is_syllable(t) or t in MIDDLE_NAMES:
         return 0
-    if nfc(t).casefold() in _LEAD_WORDS or nfc(t).casefold() in _NO_FAMILY_WORDS:
+    if nfc(t).casefold() in _LEAD_WORDS or nfc(t).casefold() in _NO_FAMILY_WORDS or not _listed_word(t):
         return 0
     return k
+
+
+def _listed_word(word: str) -> bool:
+    """``word`` is a name's word by a list (a name's syllable, a family name listed or known to lack from
+    the list): after an unread word, one no list has is what the seal's ring left of it ("Ngủà" (1) "Ến"
+    (93): "Nguyễn" read in two, ``ring_remnant``), no word of its own."""
+    return word.title() in NAME_SYLLABLES or word in SURNAMES or word in OTHER_SURNAMES
 
 
 def _own_family_after_junk(
@@ -2146,6 +2153,8 @@ def _own_family_after_junk(
     otherwise."""
     if start < 2 or any(c >= UNREAD_LINE_CONF for _, c in toks[: start - 1]):
         return None
+    if not _listed_word(toks[start - 1][0]):
+        return None  # "Ngủà Ến Văn An": the ring's remnant of the garbled family name, no family name
     at = start - 1
     return own_family(
         toks[at:],
