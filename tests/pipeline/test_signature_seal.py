@@ -145,3 +145,33 @@ def _signed_end_with_below(name: str, below: str) -> tuple[np.ndarray, tuple[flo
     grey = cv2.cvtColor(np.array(img), cv2.COLOR_RGB2GRAY)
     grey = np.where(grey < 170, 0, 255).astype(np.uint8)
     return np.stack([grey] * 3, axis=-1), box
+
+
+def test_a_sharp_scan_s_name_read_only_after_unread_marks_is_read_again_by_the_row_pass() -> None:
+    # review of signerlost54 M: "Ph" (1) "An" (93) "Minh" (95) "Tuấn" (95), the ring across "Phan": the
+    # name read only after the unread marks ("An Minh Tuấn", ``_after_unread``) is no name found to the
+    # passes, so the row pass still reads the line again (it was skipped, "An Minh Tuấn" kept)
+    from digitize.pipeline.model import Box, Word
+
+    prepared = preprocess.prepare(_sharp_end("Phan Minh Tuấn", 0.4), dpi=200)
+    assert not prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    title = next(w for w in first.words if w.text.startswith("TRƯỞNG"))
+    under = [w for w in first.words if w.box.x0 >= 0.45 * first.width and w.box.y0 > title.box.y1]
+    last = next(w for w in under if w.text == "Tuấn")
+    h = last.box.y1 - last.box.y0
+
+    def word(text: str, conf: float, x0: float, x1: float) -> Word:
+        return replace(last, text=text, conf=conf, box=Box(x0, last.box.y0, x1, last.box.y1))
+
+    x = last.box.x0
+    read = (
+        word("Ph", 1.0, x - 7.8 * h, x - 6.3 * h),
+        word("An", 93.0, x - 5.9 * h, x - 4.1 * h),
+        word("Minh", 95.0, x - 3.7 * h, x - 0.4 * h),
+        replace(last, conf=95.0),
+    )
+    lost = replace(first, words=(*(w for w in first.words if w not in under), *read), text="")
+    assert extract([lost]).fields["signer_name"].value == "An Minh Tuấn"  # (the document's own reading)
+    f = extract([signature.row_pass(prepared, lost, lang="vie")]).fields["signer_name"]
+    assert f.value == "Phan Minh Tuấn" and f.confidence < review.REVIEW_THRESHOLD

@@ -2939,3 +2939,59 @@ def test_the_ring_s_remnant_after_an_unread_word_leads_no_name() -> None:
     # list, is what the ring left of the family name, not one of its own (the name pass reads the line again)
     assert _signed("Ngủà Ến Văn An", [1.0, 93.0, 97.0, 97.0])[0] != "Ến Văn An"
     assert _signed("Ngủà Ến Hải An", [1.0, 93.0, 97.0, 97.0])[0] != "Ến Hải An"
+
+
+def _name_over(below: str, confs: list[float]) -> tuple[str | None, float]:
+    """The signer's name of a directive signed by "Nguyễn Văn An" (95) with ``below`` read under it."""
+    specs = _ubnd_directive()[:-5] + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Nguyễn Văn An", 95.0)
+    f = extract([page([*specs, (below, "sig", confs)])]).fields["signer_name"]
+    return f.value, f.confidence
+
+
+@pytest.mark.parametrize("below", ["NI Phú Nhuận Sài Gòn", "NI Tân Phú Đông", "NI Mỹ Tho Tiền Giang"])
+def test_a_line_read_only_after_unread_marks_under_the_name_does_not_displace_it(below: str) -> None:
+    # review of signerlost54 H: "NI" (1) before a place's words under "Nguyễn Văn An" (95) was taken as the
+    # name at 0.55 (the lowest line first): a name read only after unread marks is a fallback
+    assert _name_over(below, [1.0] + [95.0] * (len(below.split()) - 1)) == ("Nguyễn Văn An", 0.95)
+
+
+def test_a_place_s_line_after_unread_marks_is_no_name() -> None:
+    # alone under the title, a place's line after the pen's "NI" is none (was "Tân Phú Đông", "Mỹ Thơ Tiền
+    # Giang"); "NI Yên Hải Hoạt" still gives its name, in doubt
+    for read in ("NI Tân Phú Đông", "NI Mỹ Tho Tiền Giang", "NI Hòa Bình Tỉnh"):
+        assert _signed(read, [1.0] + [95.0] * (len(read.split()) - 1))[0] is None
+    name, conf = _signed("NI Yên Hải Hoạt", [1.0, 94.0, 96.0, 93.0])
+    assert name == "Yên Hải Hoạt" and conf < 0.6
+
+
+def test_a_name_read_only_after_unread_marks_is_no_name_to_the_passes() -> None:
+    # review of signerlost54 M: the passes' reading (``read_signer``) gives no name for "Ph" (1) "An Minh
+    # Tuấn", so the row pass reads the line again on a sharp scan; the document's own reading takes it
+    lines = page_lines(
+        page(_ubnd_directive()[:-5] + signer(name="Ph An Minh Tuấn", name_conf=[1.0, 93.0, 95, 95]))
+    )
+    assert read_signer(lines).value("signer_name") is None
+    assert read_signer(lines, final=True).value("signer_name") == "An Minh Tuấn"
+
+
+def _untitled(*rows: tuple[str, float]) -> tuple[str | None, float]:
+    specs = _ubnd_directive()[:-5] + signer((), rows[0][0], rows[0][1]) + [(t, "sig", c) for t, c in rows[1:]]
+    f = extract([page(specs)]).fields["signer_name"]
+    return f.value, f.confidence
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "Hà Nội", "Lâm Đồng", "Phường Bến Nghé", "Quận Ba Đình", "Huyện Tân Phú", "Trần Phú",
+        "Cộng Hòa Xã Hội", "Bản Sao", "Người Lập Biểu", "Tân Phú Đông",
+    ],
+)  # fmt: skip
+def test_a_place_s_or_a_phrase_s_line_under_a_lost_title_is_no_name(read: str) -> None:
+    # review of signerlost54 M: with no title, each was taken as the signer's name at 0.55
+    assert _untitled((read, 96.0))[0] is None
+
+
+def test_a_place_s_line_under_the_name_of_a_lost_title_is_passed_over() -> None:
+    # review of signerlost54 M: "Xã Tân Phú" (96) under "Lê Quang Hùng" (96) was taken, the lowest line
+    assert _untitled(("Lê Quang Hùng", 96.0), ("Xã Tân Phú", 96.0)) == ("Lê Quang Hùng", 0.55)

@@ -22,6 +22,7 @@ from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import (
     COMMON_SYLLABLES,
     F_CENTRAL_UNITS,
+    F_PLACES,
     F_PROVINCES,
     F_SURNAMES,
     F_SYLLABLES,
@@ -1156,7 +1157,7 @@ def _read_document_signer(pages: Sequence[Sequence[Line]]) -> tuple[Found, int |
 
     def on(k: int) -> Found:
         if k not in found:
-            found[k] = read_signer(pages[k])
+            found[k] = read_signer(pages[k], final=True)
         return found[k]
 
     for k in [*with_list, *reversed(range(len(pages)))]:
@@ -1170,7 +1171,7 @@ def _read_document_signer(pages: Sequence[Sequence[Line]]) -> tuple[Found, int |
         split = _runs_split(pages[k])
         if split is None:
             continue
-        f = read_signer(split)
+        f = read_signer(split, final=True)
         named = f.get("signer_name")
         if named is not None and named.value and f.value("signer_title"):
             kept = [g for g in f.fields if g.name != "signer_name"]
@@ -1194,15 +1195,30 @@ def _read_document_signer(pages: Sequence[Sequence[Line]]) -> tuple[Found, int |
     return Found(), None
 
 
-UNTITLED_NAME_WORDS = (2, 5)  # words of a name read without its title (``untitled_name``)
+# words of a name read without its title (``untitled_name``): three at least, two alone being as often a
+# place's, a street's or a phrase's ("Hà Nội", "Trần Phú", "Bản Sao")
+UNTITLED_NAME_WORDS = (3, 5)
+
+
+def _place_led(words: Sequence[str]) -> bool:
+    """``words`` (a name's as read) are a place's or begin with one: the whole line, or its first two or
+    three words, a province, a city (``F_PLACES``) or the corpus gazetteer's place (``correct.known_place``):
+    "Tân Phú Đông", "Mỹ Tho Tiền Giang", "Hòa Bình Tỉnh"."""
+    if fold(" ".join(words)) in F_PLACES:
+        return True
+    if any(fold(" ".join(words[:n])) in F_PLACES for n in (2, 3) if len(words) >= n):
+        return True
+    return len(words) >= 2 and correct.known_place(words[0], words[1])
 
 
 def untitled_name(lines: Sequence[Line]) -> tuple[str, float] | None:
     """The signer's name on a page whose block lost its title: the lowest line under the "Nơi nhận" line's
-    top standing wholly in the page's right half that reads as a person's name as printed (two to five
-    capitalised Vietnamese syllables, each read surely, the first a listed family name or, for three words
-    or more, any; no title's, rank's or honorific's word among them), at most ``GUESSED_NAME_CONF`` sure:
-    no title places it, a reviewer checks it. None without such a line."""
+    top standing wholly in the page's right half that reads as a person's name as printed (three to five
+    capitalised Vietnamese syllables, each read surely; no title's, rank's or honorific's word among them,
+    no place's or office's word first (``NOT_FAMILY_WORDS``), no place (``no_person``, ``_place_led``); the
+    first a listed family name, or one no list has before given names each a listed name's word), at most
+    ``GUESSED_NAME_CONF`` sure: no title places it, a reviewer checks it. Lines that are none are passed
+    over upward ("Xã Tân Phú" under "Lê Quang Hùng"). None without such a line."""
     nn = list_line(lines)
     if nn is None:
         return None
@@ -1224,9 +1240,13 @@ def untitled_name(lines: Sequence[Line]) -> tuple[str, float] | None:
             continue
         if min(confs) < SURE_WORD_CONF:
             continue
-        if family_name(words[0]) is None and words[0] not in OTHER_SURNAMES and len(words) < 3:
-            continue  # (a family name no list has leads three words at least: "Yên Hải Hoạt")
         if any(w.casefold() in _LEAD_WORDS or w.casefold() in _NO_FAMILY_WORDS for w in words):
+            continue
+        if words[0] in NOT_FAMILY_WORDS or no_person(" ".join(words)):
+            continue  # "Xã Tân Phú", "Cộng Hòa Xã Hội", "Bản Sao", "Hà Nội": a place's or an office's line
+        listed = words[0] in SURNAMES or words[0] in OTHER_SURNAMES
+        if not listed and (_place_led(words) or any(w not in NAME_SYLLABLES for w in words[1:])):
+            # (a family name no list has before given names' words: "Yên Hải Hoạt", not "Tân Phú Đông")
             continue
         return " ".join(words), min(statistics.fmean(confs), GUESSED_NAME_CONF)
     return None
@@ -1375,10 +1395,14 @@ class Signed(Found):
     page: int | None = None  # the index of the page it was read on (``read_document_signer``'s)
 
 
-def read_signer(lines: Sequence[Line]) -> Signed:
-    """signer_title and signer_name from the signature block of the given (last) page's lines."""
+def read_signer(lines: Sequence[Line], *, final: bool = False) -> Signed:
+    """signer_title and signer_name from the signature block of the given (last) page's lines. ``final``:
+    the document's own reading (``_read_document_signer``), which also takes a name read only after a line's
+    unread marks (``_after_unread``, ``_own_family_after_junk``, in doubt); the passes' (not ``final``) do
+    not, so a name line led by such marks is no name found to them and they read it again (the row pass on
+    a sharp scan: "Ph" (1) before "An Minh Tuấn" is the ring over "Phan")."""
     res = Builder()
-    prefix, head = _signer(res, lines)
+    prefix, head = _signer(res, lines, final)
     return Signed(res.freeze().fields, prefix, head)
 
 
@@ -2134,6 +2158,8 @@ def _after_unread(toks: Sequence[tuple[str, float]]) -> int:
         return 0
     if nfc(t).casefold() in _LEAD_WORDS or nfc(t).casefold() in _NO_FAMILY_WORDS or not _listed_word(t):
         return 0
+    if t in NOT_FAMILY_WORDS or _place_led([w for w, _ in toks[k:]]):
+        return 0  # "NI Tân Phú Đông", "NI Mỹ Tho Tiền Giang": a place's line, no name
     return k
 
 
@@ -2584,8 +2610,9 @@ def _cut_short(line: Line, raw: Sequence[tuple[str, float]], kept: Sequence[int]
     return not raw[j][0] and letters >= 2 and boxes[j].x0 - last.x1 <= CUT_GAP * height
 
 
-def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None]:
-    """The signer's fields set in ``res``; the authority's prefix and head title (``Signed``)."""
+def _signer(res: Builder, lines: Sequence[Line], final: bool = False) -> tuple[str | None, str | None]:
+    """The signer's fields set in ``res``; the authority's prefix and head title (``Signed``); ``final`` as
+    ``read_signer``'s."""
     block = _title_block(lines)
     if block is None:
         return None, None
@@ -2701,7 +2728,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
         )  # "TỒN (20) CỤC TRƯỞNG": "Tổng cục trưởng" from a mark beside the block
     if name:
         res.set("signer_title", name, min(cap, tl.conf * q))
-    _signer_name(res, right, title_i)
+    _signer_name(res, right, title_i, final)
     return authority
 
 
@@ -2871,9 +2898,9 @@ def _diacritics(word: str) -> bool:
     return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", word)) or "đ" in word.lower()
 
 
-def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
+def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool = False) -> None:
     """The signer's name: the lowest line under the title that reads as a person's name (its first word as
-    Tesseract read it, ``lead_as_read``)."""
+    Tesseract read it, ``lead_as_read``). Only ``final`` (``read_signer``) reads one after unread marks."""
     tl = right[title_i]
     below = _below(right, title_i)
     best: tuple[str, float] | None = None
@@ -2992,7 +3019,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 0,
             )
         unread_lead = False
-        if start == 0 and toks and family_name(toks[0][0]) is None and (k := _after_unread(toks)):
+        if final and start == 0 and toks and family_name(toks[0][0]) is None and (k := _after_unread(toks)):
             # "NI Yên Hải Hoạt" (1, 94, 96, 93): the pen's stroke read before a family name no list has: the
             # name from the first word read surely on (the line was lost whole), in doubt
             start, unread_lead = k, True
@@ -3018,12 +3045,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         own = own_lead is not None or led_unlisted
         if own_lead is not None:
             toks[0], start = own_lead, 0
-        elif (lead_at := _own_family_after_junk(toks, start, kept_boxes, kept)) is not None:
+        elif final and (lead_at := _own_family_after_junk(toks, start, kept_boxes, kept)) is not None:
             # "NI Yên Văn Gia Mến" (1, 94, 96, 93, 93): the pen's stroke read before the name's own family
             # name (one no list has) before "Văn": that word leads the name, the unread marks before it junk
             # (k909 dev 010 read "Văn Gia Mến"); in doubt, as ``own_family``'s
             start, toks[start - 1] = start - 1, lead_at
-            own = True
+            own = unread_lead = True
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
@@ -3253,9 +3280,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "x_Xy Văn Tám", "x_Ly Văn Minh Tâm": the family name may be the word behind the marks, lost:
                 # the words left are no sure name ("Văn", "Hoàng" are family names too)
                 conf = min(conf, GUESSED_NAME_CONF)
-            if mark_capital or unlisted_only:
+            if mark_capital or unlisted_only or unread_lead:
                 # a fallback only: a line whose middle word is a guess may be no name ("Bộ #ông Thương"
-                # under the signer's own name, REVIEW-48 M1): the lines above it are tried first
+                # under the signer's own name, REVIEW-48 M1), nor one read only after unread marks ("NI" (1)
+                # "Phú Nhuận Sài Gòn" under "Nguyễn Văn An": a place's line, the seal's or the pen's marks
+                # before it): the lines above it are tried first
                 fallback = fallback or (" ".join(words), conf)
                 continue
             best = (" ".join(words), conf)
