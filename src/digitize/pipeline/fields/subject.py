@@ -110,6 +110,15 @@ def _misread_authority(ln: Line) -> bool:
     return False
 
 
+def _authority_line(row: Line) -> bool:
+    """The row opens the body as its authority line: an authority's title first ("GIÁM ĐỐC …"), its second
+    word after any first (``_HEAD_TITLE``: "QỤC TRƯỞNG CỤC …"), or its title misread after a glued letter or
+    a stamp's marks (``_glued_authority``)."""
+    whole = row.folded.strip()
+    head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(row.text)
+    return whole.startswith(AUTHORITY_START) or head_title or _glued_authority(row)
+
+
 def _glued_authority(ln: Line) -> bool:
     """The line is the authority line in capitals with one letter glued before its title, or its title
     misread after a stamp's marks (``_misread_authority``)."""
@@ -1923,10 +1932,26 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
                 and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
                 and (not guess or _words_like(words[a:b], run, a < i, b > j))
             ):
-                guessed = guessed or guess
+                run = list(run)
+                if a < i and _kept_as_read(words[a], run[0], own):
+                    run[0] = words[a]
+                if b > j and len(run) > 1 and _kept_as_read(words[b - 1], run[-1], own):
+                    run[-1] = words[b - 1]
+                guessed = guessed or (guess and run != words[a:b])
                 words[a:b] = run
                 break
     return " ".join(words), guessed
+
+
+def _kept_as_read(read: str, said: str, own: Sequence[Word]) -> bool:
+    """A word read right next to a garbled run, taken into it, stays as read over the body's word for it
+    where it was read surely (``RESTATED_SURE``) and the body's has as many letters: the body's print read
+    another way ("phóp" in Điều 1 for "phép" read at 96 before the unsure "kinh"), not a word whose letters
+    the run took ("thô" of "thôn")."""
+    r, s = fold(read).strip(_EDGES), fold(said).strip(_EDGES)
+    if len(r) != len(s) or not _read_right(read):
+        return False
+    return any(fold(w.text).strip(_EDGES) == r and w.conf >= RESTATED_SURE for w in own)
 
 
 def _runs(right: Sequence[bool]) -> list[tuple[int, int]]:
@@ -2840,6 +2865,11 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             if put and after is not None and specks and _bigram_seen(model, put[-1], after):
                 break  # the stamp's specks after the words put
             got = _continued(model, a, b, out[j], after if j + 1 == h else None)
+            if got is not None and j == i and specks and after is not None and fold(got) == fold(after):
+                # the corpus goes on with the very word read after the specks ("công ø tác" of "công
+                # tác", a speck at 88 between): the specks dropped, no word lost there
+                put = [""]
+                break
             if got is None:
                 if put and after is None and specks:
                     break
@@ -2849,6 +2879,10 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             a, b = b, got
         if not put:
             i = h + 1
+            continue
+        if put == [""]:  # specks dropped
+            del out[i:h], read[i:h]
+            changed = True
             continue
         out[i:h] = put
         read[i:h] = [None] * len(put)
@@ -3951,9 +3985,14 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         # row says so
         row = _far_lead_dropped(raw)  # (a stamp's mark far left of the row's words: "Này" (31), seed 413)
         whole = row.folded.strip()
-        head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(row.text)
-        if (whole.startswith(AUTHORITY_START) or head_title or _glued_authority(row)) and not (
-            subj and continues(row)
+        if (_authority_line(row) and not (subj and continues(row))) or (
+            # ... or the centred run alone: the ĐẾN stamp's "Chuyển" (a true word) read before the
+            # authority line's title on its row ("Chuyên Í/ˆ £ỤP TRƯỞNG CỤC QUẢN LÝ DƯỢC", "Chuyển NGIIÁM
+            # ĐỐC SỞ …" under a licence's title) hides the title from the whole row's tests
+            ln is not raw
+            and subj
+            and _authority_line(ln)
+            and not continues(ln)
         ):
             break
         if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(row, subj):
@@ -4676,7 +4715,12 @@ def read_subject(
                 others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
                 if (put := lost_in_viec(head, subj[0], others, opening_restored)) is not None:
                     joined, head, guessed = " ".join(put), put, True  # "Về việc [gia] hạn Giấy phép …"
-            confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
+            # (a word's marks at its ends aside: a stamp's speck read as a quote glued before it, "“Tế" of
+            # "Kết" at 47, is the word's own reading)
+            confs = [
+                next((w.conf for w in first_words if unglue(w.text).strip(_EDGES) == h.strip(_EDGES)), None)
+                for h in head[:2]
+            ]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
             elif type_name == _REPORT_TYPE and (repaired := first_opening_lost(head, confs)) is not None:
@@ -5716,10 +5760,13 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
         # "mạnh"), or had a stroke drawn across a stem ("tài điệu" of "tài liệu": ``_crossed``), none other
         # misread ("việc đẩy" unwritten: no "đã"; "đàn voi rừng" stays). Such a word is kept as read and the
         # others judged again beside it as read
+        # (a word read below ``GARBLE_CONF`` is a garble, no such reading: "mục tiết quốc gia" of "mục tiêu"
+        # read at 44 under a pen's stroke is the model's to judge; "đã" at 61, "đẩy" at 50 stand)
         kept = [
             i
             for i, w in enumerate(out)
             if rarely[i] in ("rare", "apart")
+            and (confs[i] is None or confs[i] >= GARBLE_CONF)
             and _letters_changed(judged[i], w, lost_only=rarely[i] == "apart")
             and not (rarely[i] == "apart" and _crossed(judged[i], w))
         ]
