@@ -2119,6 +2119,8 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     tail = restated_tail(value, body)
     if tail is None:
         tail = cut_end_restated(value, body, _own_words(value.split(), own))
+    if tail is None:
+        tail = gap_end_restated(value, body, _own_words(value.split(), own))
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
     if any(_garbled(w, words) or _fragment(w) for w in value.split()) or _out_of_context(value, words):
@@ -2324,6 +2326,49 @@ def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]
     if len(found) != 1:
         return None
     return " ".join([*words[:-1], _cased_as(found.pop(), last)])
+
+
+def gap_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]) -> str | None:
+    """The subject ``text`` with the word lost before its last and its last put whole where a stamp took
+    them ("… khắc phục hậu quả ta" for "… hậu quả thiên tai": "thiên" under the stamp, "ta" (56) what its
+    edge left of "tai") and the ``body`` restates the title: the last word, in small letters, read unsure
+    (below ``DOUBTFUL``), stands on its row a word's room (``GAP_LOST`` word heights) right of the word
+    before it; the ``TAIL_ANCHOR`` words before it are said in the body, then a word, then one that starts
+    with its letters (marks folded) ending the body's sentence (".", ";", its end, or an aside in brackets
+    after it: "… hậu quả thiên tai (chi tiết tại Phụ lục …)"), each read right; the body's only such words.
+    None otherwise."""
+    words = text.split()
+    if len(words) <= TAIL_ANCHOR or len(read) != len(words):
+        return None
+    last = words[-1].strip(_EDGES)
+    a, b = read[-2], read[-1]
+    if words[-1] != last or not last.isalpha() or not last.islower() or a is None or b is None:
+        return None
+    if b.conf >= DOUBTFUL:
+        return None
+    h = max(a.box.y1 - a.box.y0, 1.0)
+    same_row = min(a.box.y1, b.box.y1) - max(a.box.y0, b.box.y0) > 0.5 * h
+    if not same_row or b.box.x0 - a.box.x1 < GAP_LOST * h:
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[-1 - TAIL_ANCHOR : -1]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    head = fold(last)
+    found: set[tuple[str, str]] = set()
+    for p in range(len(folded) - TAIL_ANCHOR - 1):
+        if folded[p : p + TAIL_ANCHOR] != anchor:
+            continue
+        q = p + TAIL_ANCHOR
+        lost, said = body[q], body[q + 1]
+        core = said.rstrip(".;")
+        ends = core != said or q + 2 == len(body) or body[q + 2].startswith("(")
+        if not ends or not (lost.isalpha() and core.isalpha()):
+            continue
+        if fold(core).startswith(head) and _read_right(lost) and _read_right(core):
+            found.add((lost, core))
+    if len(found) != 1:
+        return None
+    lost, core = found.pop()
+    return " ".join([*words[:-1], lost, _cased_as(core, last)])
 
 
 # letters that are no word: a piece of one (a stamp's stroke through "quý" left "ý z", through "chuẩn" left
