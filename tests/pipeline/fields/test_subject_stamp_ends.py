@@ -114,3 +114,37 @@ def test_a_lost_word_and_a_cut_last_word_are_the_body_s_where_a_word_s_room_gape
     assert gap_end_restated(text, body, _row_words(text, [96.0] * 12 + [56.0])) is None
     sure = [*read[:-1], Word("ta", 90.0, read[-1].box)]
     assert gap_end_restated(text, body, sure) is None
+
+
+def test_a_mark_read_into_a_garble_the_model_relettered_goes_with_its_letters() -> None:
+    # seed 679 w alt 001: "vốn đầu lữ; công năm 2021" ("lữ;" at 38 under a stamp's edge): "tư", and no
+    # semicolon inside the title
+    first, second = "Về việc đẩy nhanh tiến độ giải ngân vốn đầu lữ;", "công năm 2021"
+    f = extract([page(_directive([(first, [96.0] * 10 + [38.0]), (second, 96.0)]))]).fields["subject"]
+    want = "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2021"
+    assert (f.value, f.confidence < SURE) == (want, True)
+
+
+def _decision(second: str, confs: list[float]) -> ExtractedField:
+    head = header(organ=("SỞ CÔNG THƯƠNG",), number="Số: 12/QĐ-SCT")
+    specs = [
+        *head,
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho", "center", 95.0),
+        (second, "center", confs),
+        ("", "center", 90.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    return extract([page(specs)]).fields["subject"]
+
+
+def test_an_incoming_stamp_s_label_read_after_a_subject_s_last_line_is_cut_off() -> None:
+    # seed 679 w dev 000: "Công ty TNHH Dược phẩm Minh Châu 'Fƒ (12) TN Ngày: 2z/12/20": the line ended with
+    # a colon as a body's sentence does, and the subject was cut before it
+    f = _decision("Công ty TNHH Dược phẩm Minh Châu 'Fƒ TN Ngày: 2z/12/20", [95.0] * 7 + [12.0, 88.0, 88.0, 41.0])
+    want = "Về việc cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho Công ty TNHH Dược phẩm Minh Châu"
+    assert f.value == want
+    # no garble before the label: no stamp's marks to tell it from the line's own words
+    f = _decision("Công ty TNHH Dược phẩm Minh Châu TN Ngày: 2z/12/20", [95.0] * 7 + [88.0, 88.0, 41.0])
+    assert f.value != want

@@ -3466,6 +3466,33 @@ def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
     return sorted((ln for ln in lines if _mid_y(ln) > top), key=_mid_y)
 
 
+_LABEL_TAIL = 1  # words at most after an incoming stamp's label on a subject's row (its date, its "VP")
+
+
+def _stamp_label_cut(ln: Line) -> Line:
+    """The subject's line without an incoming stamp's row read on it after its words: a label ("Ngày:",
+    "Số:", "Chuyển:") with at most ``_LABEL_TAIL`` words after it, and before it the words that are no
+    syllable between it and the subject's last word, one of them read as a garble (below ``GARBLE_CONF``:
+    "Châu 'Fƒ (12) TN Ngày: 2z/12/20", the stamp's box and its "ĐẾN" over the row). Else the line."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if n > 0 and w.text.endswith(":") and fold(w.text).strip(_OPEN_MARKS) in _LABELS
+        ),
+        None,
+    )
+    if k is None or len(words) - k - 1 > _LABEL_TAIL:
+        return ln
+    j = k
+    while j > 1 and not is_syllable(words[j - 1].text.strip(_EDGES + _OPEN_MARKS)):
+        j -= 1
+    if not any(w.conf < GARBLE_CONF for w in words[j:k]):
+        return ln
+    return sub_line(ln, words[:j])
+
+
 def _sure_last(ln: Line) -> bool:
     """The line's last word was read with confidence (a stamp's mark glued to it makes it doubtful)."""
     return max(ln.words, key=lambda w: w.box.x1).conf >= 50
@@ -4044,6 +4071,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             break
         if re.search(r"\bkinh\s+gui\s*:", whole):
             break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
+        if subj:
+            ln = _stamp_label_cut(ln)  # "… Minh Châu 'Fƒ TN Ngày: 2z/12/20": the ĐẾN stamp's row beside it
         if (
             subj
             and len(ln.words) >= 3
@@ -5819,6 +5848,22 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
             out = correct.relettered_words(judged, [None if i in kept else c for i, c in enumerate(confs)])
     else:
         kept = []
+    if len(out) == len(judged):
+        # a mark ending a garble the model relettered, before a word in small letters ("vốn đầu lữ; công năm"
+        # of "đầu tư công", "lữ;" at 38 under a stamp's edge): the stamp's, as its letters were; a title
+        # goes on past no semicolon or colon
+        out = [
+            w[:-1]
+            if w != judged[i]
+            and w[-1:] in ";:"
+            and confs[i] is not None
+            and confs[i] < GARBLE_CONF
+            and i + 1 < len(out)
+            and out[i + 1][:1].isalpha()
+            and out[i + 1][:1].islower()
+            else w
+            for i, w in enumerate(out)
+        ]
     if opening and out and out[0] != judged[0]:
         out[0] = out[0][:1].upper() + out[0][1:]
     elif opening and out:
