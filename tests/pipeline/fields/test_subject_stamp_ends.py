@@ -8,11 +8,11 @@ from __future__ import annotations
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import make_line
 from digitize.pipeline.fields.result import Found
-from digitize.pipeline.fields.subject import body_confirmed, garble_continued, gap_end_restated, restated
+from digitize.pipeline.fields.subject import body_confirmed, gap_end_restated, garble_continued, restated
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
+from tests.pipeline.fields.test_subject import BODY
 from tests.pipeline.fields.test_subject_inner import _report
 from tests.pipeline.fields.test_subject_recorrect import _directive
-from tests.pipeline.fields.test_subject import BODY
 from tests.pipeline.test_extract import CHAR, H, W, header, page, signer, values
 
 SURE = 0.6
@@ -76,7 +76,24 @@ def test_a_word_read_surely_beside_an_unsure_one_stays_over_the_body_s_misread()
     # too, "phép" the subject's own reading
     text = "Về việc cấp Giấy phép kinh doanh vận tải bằng xe ô tô"
     own = _row_words(text, [96.0] * 5 + [25.0] + [96.0] * 7)
-    body = "Điều 1. Cấp Giấy phóp kinh doanh vận tải bằng xe ô tô cho Công ty.".split()
+    body = [
+        "Điều",
+        "1.",
+        "Cấp",
+        "Giấy",
+        "phóp",
+        "kinh",
+        "doanh",
+        "vận",
+        "tải",
+        "bằng",
+        "xe",
+        "ô",
+        "tô",
+        "cho",
+        "Công",
+        "ty.",
+    ]
     assert body_confirmed(text, body, own)[0] == text
     # a word read unsure is the body's to give
     own = _row_words(text, [96.0] * 4 + [40.0, 25.0] + [96.0] * 7)
@@ -101,7 +118,27 @@ def test_a_lost_word_and_a_cut_last_word_are_the_body_s_where_a_word_s_room_gape
     read = _row_words(text, [96.0] * 12 + [56.0])
     last = read[-1]
     read[-1] = Word("ta", 56.0, Box(last.box.x0 + 150, last.box.y0, last.box.x1 + 150, last.box.y1))
-    body = "Điều 1. Phân bổ kinh phí hỗ trợ khắc phục hậu quả thiên tai (chi tiết tại Phụ lục).".split()
+    body = [
+        "Điều",
+        "1.",
+        "Phân",
+        "bổ",
+        "kinh",
+        "phí",
+        "hỗ",
+        "trợ",
+        "khắc",
+        "phục",
+        "hậu",
+        "quả",
+        "thiên",
+        "tai",
+        "(chi",
+        "tiết",
+        "tại",
+        "Phụ",
+        "lục).",
+    ]
     want = "Về việc phân bổ kinh phí hỗ trợ khắc phục hậu quả thiên tai"
     assert gap_end_restated(text, body, read) == want
     # as the subject's repairs take it: the body's lines restate it, in doubt
@@ -142,7 +179,8 @@ def _decision(second: str, confs: list[float]) -> ExtractedField:
 def test_an_incoming_stamp_s_label_read_after_a_subject_s_last_line_is_cut_off() -> None:
     # seed 679 w dev 000: "Công ty TNHH Dược phẩm Minh Châu 'Fƒ (12) TN Ngày: 2z/12/20": the line ended with
     # a colon as a body's sentence does, and the subject was cut before it
-    f = _decision("Công ty TNHH Dược phẩm Minh Châu 'Fƒ TN Ngày: 2z/12/20", [95.0] * 7 + [12.0, 88.0, 88.0, 41.0])
+    row = "Công ty TNHH Dược phẩm Minh Châu 'Fƒ TN Ngày: 2z/12/20"
+    f = _decision(row, [95.0] * 7 + [12.0, 88.0, 88.0, 41.0])
     want = "Về việc cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho Công ty TNHH Dược phẩm Minh Châu"
     assert f.value == want
     # no garble before the label: no stamp's marks to tell it from the line's own words

@@ -4061,10 +4061,7 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             # ... or the centred run alone: the ĐẾN stamp's "Chuyển" (a true word) read before the
             # authority line's title on its row ("Chuyên Í/ˆ £ỤP TRƯỞNG CỤC QUẢN LÝ DƯỢC", "Chuyển NGIIÁM
             # ĐỐC SỞ …" under a licence's title) hides the title from the whole row's tests
-            ln is not raw
-            and subj
-            and _authority_line(ln)
-            and not continues(ln)
+            ln is not raw and subj and _authority_line(ln) and not continues(ln)
         ):
             break
         if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(row, subj):
@@ -5840,7 +5837,7 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
             i
             for i, w in enumerate(out)
             if rarely[i] in ("rare", "apart")
-            and (confs[i] is None or confs[i] >= GARBLE_CONF)
+            and ((c := confs[i]) is None or c >= GARBLE_CONF)
             and _letters_changed(judged[i], w, lost_only=rarely[i] == "apart")
             and not (rarely[i] == "apart" and _crossed(judged[i], w))
         ]
@@ -5856,8 +5853,8 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
             w[:-1]
             if w != judged[i]
             and w[-1:] in ";:"
-            and confs[i] is not None
-            and confs[i] < GARBLE_CONF
+            and (c := confs[i]) is not None
+            and c < GARBLE_CONF
             and i + 1 < len(out)
             and out[i + 1][:1].isalpha()
             and out[i + 1][:1].islower()
