@@ -31,6 +31,7 @@ from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import (
     CENTRAL_CITIES,
+    DOC_TYPES,
     F_PLACES,
     KNOWN_ABBREVIATIONS,
     NOTATION_TYPES,
@@ -65,7 +66,11 @@ def _word_truong(text: str) -> bool:
 # the authority line that opens the body by its title's second word, whatever OCR made of the first and of a
 # speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …"); not "THỊ TRƯỜNG …"
 # (``_word_truong``)
-_HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
+_HEAD_TITLE = re.compile(r"^[\W\d_]*([^\W\d_]{1,6})\s+truong\b")
+# ... but not a word that with "trưởng" makes a word of a subject ("TĂNG TRƯỞNG XANH", "SINH TRƯỞNG"), nor a
+# deputy's "PHÓ TRƯỞNG …": the body's authority line names the head's power ("TRƯỞNG BAN …"), a deputy
+# signs for it under "KT."; a subject names a deputy's post ("… KIỆN TOÀN CHỨC DANH / PHÓ TRƯỞNG BAN …")
+_NOT_HEAD_WORDS = frozenset({"tang", "sinh", "pho"})
 
 
 # the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
@@ -115,7 +120,8 @@ def _authority_line(row: Line) -> bool:
     word after any first (``_HEAD_TITLE``: "QỤC TRƯỞNG CỤC …"), or its title misread after a glued letter or
     a stamp's marks (``_glued_authority``)."""
     whole = row.folded.strip()
-    head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(row.text)
+    m = _HEAD_TITLE.match(whole)
+    head_title = m is not None and m.group(1) not in _NOT_HEAD_WORDS and not _word_truong(row.text)
     return whole.startswith(AUTHORITY_START) or head_title or _glued_authority(row)
 
 
@@ -3485,12 +3491,44 @@ def _stamp_label_cut(ln: Line) -> Line:
     )
     if k is None or len(words) - k - 1 > _LABEL_TAIL:
         return ln
+    if fold(words[k].text).strip(_OPEN_MARKS) == "so" and _kind_named(words[:k]):
+        return ln  # "… theo Giấy phép ĐKKD số: 0301234567", "Quyết đ1nh số: …": the subject's own number
     j = k
     while j > 1 and not is_syllable(words[j - 1].text.strip(_EDGES + _OPEN_MARKS)):
         j -= 1
-    if not any(w.conf < GARBLE_CONF for w in words[j:k]):
+    # cut from the first garble there that is no number, year, Roman numeral nor acronym: those are the
+    # subject's ("giai đoạn 2021 - 2025 'Fƒ Ngày: …", "Công ty TNHH MTV ABC 'Fƒ Ngày: …")
+    cut = next(
+        (i for i in range(j, k) if words[i].conf < GARBLE_CONF and not _number_or_acronym(words[i].text)),
+        None,
+    )
+    if cut is None:
         return ln
-    return sub_line(ln, words[:j])
+    return sub_line(ln, words[:cut])
+
+
+def _number_or_acronym(text: str) -> bool:
+    """The word is a number or a year ("2021", "12/2020"), a dash between two, a Roman numeral ("IV") or an
+    acronym (capitals only, two or more: "ĐKKD", "MTV"): none is Vietnamese syllable, each a subject's own."""
+    core = text.strip(_EDGES + _OPEN_MARKS + "()")
+    if not core:
+        return text.strip() in ("-", "–")
+    if re.fullmatch(r"[\d.,/\-–]+", core) and any(ch.isdigit() for ch in core):
+        return True
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
+def _kind_named(before: Sequence[Word]) -> bool:
+    """The words before a "số:" label name a document's kind (``DOC_TYPES``: "Giấy phép", "Quyết định"),
+    after at most one acronym ("Giấy phép ĐKKD số:"), its letters misread at most as ``TITLE_LIKE`` allows
+    ("Quyết đ1nh số:")."""
+    read = [w.text.strip(_EDGES + _OPEN_MARKS) for w in before]
+    if read and _number_or_acronym(read[-1]) and not any(ch.isdigit() for ch in read[-1]):
+        read = read[:-1]
+    if len(read) < 2:
+        return False
+    pair = fold(" ".join(read[-2:]))
+    return any(fuzz.ratio(pair, fold(kind)) >= TITLE_LIKE for kind in DOC_TYPES if len(kind.split()) == 2)
 
 
 def _sure_last(ln: Line) -> bool:
@@ -3980,6 +4018,18 @@ class SubjectLines(list[Line]):
     garble_led: bool = False
     # a word the row's reading again gave in a gap of its first reading, kept in doubt (``_in_gap``)
     gap_guessed: bool = False
+    # the lines were ended at a row's centred run alone taken for the authority line (a stamp's word read
+    # before it on the row): the subject may go on there, in doubt
+    run_cut: bool = False
+
+
+def _open_line(ln: Line) -> bool:
+    """The line's last two words (its case aside) are a pair the corpus almost never shows at a phrase's end
+    (``_open_last``: "… XÃ HỘI VÀ"): the subject goes on on the next line; a full stop ends it."""
+    words = [w.text for w in sorted(ln.words, key=lambda w: w.box.x0)] if ln.words else ln.text.split()
+    if not words or words[-1].endswith("."):
+        return False
+    return _open_last(correct.load(), [w.lower() for w in words[-2:]])
 
 
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> SubjectLines:
@@ -4061,8 +4111,11 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             # ... or the centred run alone: the ĐẾN stamp's "Chuyển" (a true word) read before the
             # authority line's title on its row ("Chuyên Í/ˆ £ỤP TRƯỞNG CỤC QUẢN LÝ DƯỢC", "Chuyển NGIIÁM
             # ĐỐC SỞ …" under a licence's title) hides the title from the whole row's tests
-            ln is not raw and subj and _authority_line(ln) and not continues(ln)
+            # (not where the subject's line above does not end: "… XÃ HỘI VÀ" goes on; in doubt: the
+            # run's words may be the subject's own)
+            ln is not raw and subj and _authority_line(ln) and not continues(ln) and not _open_line(subj[-1])
         ):
+            subj.run_cut = not (_authority_line(row) and not continues(row))
             break
         if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(row, subj):
             break
@@ -4711,6 +4764,7 @@ def read_subject(
             # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
             guessed = stray or marked or tailed or colon_end or getattr(found, "garble_led", False)
             guessed = guessed or getattr(found, "gap_guessed", False)  # (a word in a gap kept in doubt)
+            guessed = guessed or getattr(found, "run_cut", False)  # (ended at a centred run alone)
             joined = strip_speck(" ".join(kept_words))
             # "#ở Ở AN TOÀN …" of "CƠ SỞ AN TOÀN …": the words taken for a speck were the line's own
             guessed = guessed or lead_lost(" ".join(kept_words), joined, subj[0], layout)
@@ -5848,11 +5902,13 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     if len(out) == len(judged):
         # a mark ending a garble the model relettered, before a word in small letters ("vốn đầu lữ; công năm"
         # of "đầu tư công", "lữ;" at 38 under a stamp's edge): the stamp's, as its letters were; a title
-        # goes on past no semicolon or colon
+        # goes on past no semicolon or colon. Not where the model only put its marks right ("tham nhủng;
+        # phương hướng …", "Quy chế làm viêc; quy định …"): the word was read, its mark the print's
         out = [
             w[:-1]
             if w != judged[i]
             and w[-1:] in ";:"
+            and fold(w[:-1]).strip(_EDGES) != fold(judged[i]).strip(_EDGES)
             and (c := confs[i]) is not None
             and c < GARBLE_CONF
             and i + 1 < len(out)
