@@ -31,6 +31,7 @@ from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import (
     CENTRAL_CITIES,
+    DOC_TYPES,
     F_PLACES,
     KNOWN_ABBREVIATIONS,
     NOTATION_TYPES,
@@ -65,7 +66,11 @@ def _word_truong(text: str) -> bool:
 # the authority line that opens the body by its title's second word, whatever OCR made of the first and of a
 # speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …"); not "THỊ TRƯỜNG …"
 # (``_word_truong``)
-_HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
+_HEAD_TITLE = re.compile(r"^[\W\d_]*([^\W\d_]{1,6})\s+truong\b")
+# ... but not a word that with "trưởng" makes a word of a subject ("TĂNG TRƯỞNG XANH", "SINH TRƯỞNG"), nor a
+# deputy's "PHÓ TRƯỞNG …": the body's authority line names the head's power ("TRƯỞNG BAN …"), a deputy
+# signs for it under "KT."; a subject names a deputy's post ("… KIỆN TOÀN CHỨC DANH / PHÓ TRƯỞNG BAN …")
+_NOT_HEAD_WORDS = frozenset({"tang", "sinh", "pho"})
 
 
 # the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
@@ -108,6 +113,16 @@ def _misread_authority(ln: Line) -> bool:
             if len(rest) > n and fuzz.ratio(" ".join(rest[:n]), title) >= TITLE_LIKE:
                 return True
     return False
+
+
+def _authority_line(row: Line) -> bool:
+    """The row opens the body as its authority line: an authority's title first ("GIÁM ĐỐC …"), its second
+    word after any first (``_HEAD_TITLE``: "QỤC TRƯỞNG CỤC …"), or its title misread after a glued letter or
+    a stamp's marks (``_glued_authority``)."""
+    whole = row.folded.strip()
+    m = _HEAD_TITLE.match(whole)
+    head_title = m is not None and m.group(1) not in _NOT_HEAD_WORDS and not _word_truong(row.text)
+    return whole.startswith(AUTHORITY_START) or head_title or _glued_authority(row)
 
 
 def _glued_authority(ln: Line) -> bool:
@@ -1923,10 +1938,26 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
                 and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
                 and (not guess or _words_like(words[a:b], run, a < i, b > j))
             ):
-                guessed = guessed or guess
+                run = list(run)
+                if a < i and _kept_as_read(words[a], run[0], own):
+                    run[0] = words[a]
+                if b > j and len(run) > 1 and _kept_as_read(words[b - 1], run[-1], own):
+                    run[-1] = words[b - 1]
+                guessed = guessed or (guess and run != words[a:b])
                 words[a:b] = run
                 break
     return " ".join(words), guessed
+
+
+def _kept_as_read(read: str, said: str, own: Sequence[Word]) -> bool:
+    """A word read right next to a garbled run, taken into it, stays as read over the body's word for it
+    where it was read surely (``RESTATED_SURE``) and the body's has as many letters: the body's print read
+    another way ("phóp" in Điều 1 for "phép" read at 96 before the unsure "kinh"), not a word whose letters
+    the run took ("thô" of "thôn")."""
+    r, s = fold(read).strip(_EDGES), fold(said).strip(_EDGES)
+    if len(r) != len(s) or not _read_right(read):
+        return False
+    return any(fold(w.text).strip(_EDGES) == r and w.conf >= RESTATED_SURE for w in own)
 
 
 def _runs(right: Sequence[bool]) -> list[tuple[int, int]]:
@@ -2094,6 +2125,8 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     tail = restated_tail(value, body)
     if tail is None:
         tail = cut_end_restated(value, body, _own_words(value.split(), own))
+    if tail is None:
+        tail = gap_end_restated(value, body, _own_words(value.split(), own))
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
     if any(_garbled(w, words) or _fragment(w) for w in value.split()) or _out_of_context(value, words):
@@ -2299,6 +2332,49 @@ def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]
     if len(found) != 1:
         return None
     return " ".join([*words[:-1], _cased_as(found.pop(), last)])
+
+
+def gap_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]) -> str | None:
+    """The subject ``text`` with the word lost before its last and its last put whole where a stamp took
+    them ("… khắc phục hậu quả ta" for "… hậu quả thiên tai": "thiên" under the stamp, "ta" (56) what its
+    edge left of "tai") and the ``body`` restates the title: the last word, in small letters, read unsure
+    (below ``DOUBTFUL``), stands on its row a word's room (``GAP_LOST`` word heights) right of the word
+    before it; the ``TAIL_ANCHOR`` words before it are said in the body, then a word, then one that starts
+    with its letters (marks folded) ending the body's sentence (".", ";", its end, or an aside in brackets
+    after it: "… hậu quả thiên tai (chi tiết tại Phụ lục …)"), each read right; the body's only such words.
+    None otherwise."""
+    words = text.split()
+    if len(words) <= TAIL_ANCHOR or len(read) != len(words):
+        return None
+    last = words[-1].strip(_EDGES)
+    a, b = read[-2], read[-1]
+    if words[-1] != last or not last.isalpha() or not last.islower() or a is None or b is None:
+        return None
+    if b.conf >= DOUBTFUL:
+        return None
+    h = max(a.box.y1 - a.box.y0, 1.0)
+    same_row = min(a.box.y1, b.box.y1) - max(a.box.y0, b.box.y0) > 0.5 * h
+    if not same_row or b.box.x0 - a.box.x1 < GAP_LOST * h:
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[-1 - TAIL_ANCHOR : -1]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    head = fold(last)
+    found: set[tuple[str, str]] = set()
+    for p in range(len(folded) - TAIL_ANCHOR - 1):
+        if folded[p : p + TAIL_ANCHOR] != anchor:
+            continue
+        q = p + TAIL_ANCHOR
+        lost, said = body[q], body[q + 1]
+        core = said.rstrip(".;")
+        ends = core != said or q + 2 == len(body) or body[q + 2].startswith("(")
+        if not ends or not (lost.isalpha() and core.isalpha()):
+            continue
+        if fold(core).startswith(head) and _read_right(lost) and _read_right(core):
+            found.add((lost, core))
+    if len(found) != 1:
+        return None
+    lost, core = found.pop()
+    return " ".join([*words[:-1], lost, _cased_as(core, last)])
 
 
 # letters that are no word: a piece of one (a stamp's stroke through "quý" left "ý z", through "chuẩn" left
@@ -2840,6 +2916,11 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             if put and after is not None and specks and _bigram_seen(model, put[-1], after):
                 break  # the stamp's specks after the words put
             got = _continued(model, a, b, out[j], after if j + 1 == h else None)
+            if got is not None and j == i and specks and after is not None and fold(got) == fold(after):
+                # the corpus goes on with the very word read after the specks ("công ø tác" of "công
+                # tác", a speck at 88 between): the specks dropped, no word lost there
+                put = [""]
+                break
             if got is None:
                 if put and after is None and specks:
                     break
@@ -2849,6 +2930,10 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             a, b = b, got
         if not put:
             i = h + 1
+            continue
+        if put == [""]:  # specks dropped
+            del out[i:h], read[i:h]
+            changed = True
             continue
         out[i:h] = put
         read[i:h] = [None] * len(put)
@@ -3387,6 +3472,65 @@ def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
     return sorted((ln for ln in lines if _mid_y(ln) > top), key=_mid_y)
 
 
+_LABEL_TAIL = 1  # words at most after an incoming stamp's label on a subject's row (its date, its "VP")
+
+
+def _stamp_label_cut(ln: Line) -> Line:
+    """The subject's line without an incoming stamp's row read on it after its words: a label ("Ngày:",
+    "Số:", "Chuyển:") with at most ``_LABEL_TAIL`` words after it, and before it the words that are no
+    syllable between it and the subject's last word, one of them read as a garble (below ``GARBLE_CONF``:
+    "Châu 'Fƒ (12) TN Ngày: 2z/12/20", the stamp's box and its "ĐẾN" over the row). Else the line."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if n > 0 and w.text.endswith(":") and fold(w.text).strip(_OPEN_MARKS) in _LABELS
+        ),
+        None,
+    )
+    if k is None or len(words) - k - 1 > _LABEL_TAIL:
+        return ln
+    if fold(words[k].text).strip(_OPEN_MARKS) == "so" and _kind_named(words[:k]):
+        return ln  # "… theo Giấy phép ĐKKD số: 0301234567", "Quyết đ1nh số: …": the subject's own number
+    j = k
+    while j > 1 and not is_syllable(words[j - 1].text.strip(_EDGES + _OPEN_MARKS)):
+        j -= 1
+    # cut from the first garble there that is no number, year, Roman numeral nor acronym: those are the
+    # subject's ("giai đoạn 2021 - 2025 'Fƒ Ngày: …", "Công ty TNHH MTV ABC 'Fƒ Ngày: …")
+    cut = next(
+        (i for i in range(j, k) if words[i].conf < GARBLE_CONF and not _number_or_acronym(words[i].text)),
+        None,
+    )
+    if cut is None:
+        return ln
+    return sub_line(ln, words[:cut])
+
+
+def _number_or_acronym(text: str) -> bool:
+    """The word is a number or a year ("2021", "12/2020"), a dash between two, a Roman numeral ("IV") or an
+    acronym (capitals only, two or more: "ĐKKD", "MTV"): none is Vietnamese syllable, each a subject's own."""
+    core = text.strip(_EDGES + _OPEN_MARKS + "()")
+    if not core:
+        return text.strip() in ("-", "–")
+    if re.fullmatch(r"[\d.,/\-–]+", core) and any(ch.isdigit() for ch in core):
+        return True
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
+def _kind_named(before: Sequence[Word]) -> bool:
+    """The words before a "số:" label name a document's kind (``DOC_TYPES``: "Giấy phép", "Quyết định"),
+    after at most one acronym ("Giấy phép ĐKKD số:"), its letters misread at most as ``TITLE_LIKE`` allows
+    ("Quyết đ1nh số:")."""
+    read = [w.text.strip(_EDGES + _OPEN_MARKS) for w in before]
+    if read and _number_or_acronym(read[-1]) and not any(ch.isdigit() for ch in read[-1]):
+        read = read[:-1]
+    if len(read) < 2:
+        return False
+    pair = fold(" ".join(read[-2:]))
+    return any(fuzz.ratio(pair, fold(kind)) >= TITLE_LIKE for kind in DOC_TYPES if len(kind.split()) == 2)
+
+
 def _sure_last(ln: Line) -> bool:
     """The line's last word was read with confidence (a stamp's mark glued to it makes it doubtful)."""
     return max(ln.words, key=lambda w: w.box.x1).conf >= 50
@@ -3874,6 +4018,18 @@ class SubjectLines(list[Line]):
     garble_led: bool = False
     # a word the row's reading again gave in a gap of its first reading, kept in doubt (``_in_gap``)
     gap_guessed: bool = False
+    # the lines were ended at a row's centred run alone taken for the authority line (a stamp's word read
+    # before it on the row): the subject may go on there, in doubt
+    run_cut: bool = False
+
+
+def _open_line(ln: Line) -> bool:
+    """The line's last two words (its case aside) are a pair the corpus almost never shows at a phrase's end
+    (``_open_last``: "… XÃ HỘI VÀ"): the subject goes on on the next line; a full stop ends it."""
+    words = [w.text for w in sorted(ln.words, key=lambda w: w.box.x0)] if ln.words else ln.text.split()
+    if not words or words[-1].endswith("."):
+        return False
+    return _open_last(correct.load(), [w.lower() for w in words[-2:]])
 
 
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> SubjectLines:
@@ -3951,15 +4107,22 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         # row says so
         row = _far_lead_dropped(raw)  # (a stamp's mark far left of the row's words: "Này" (31), seed 413)
         whole = row.folded.strip()
-        head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(row.text)
-        if (whole.startswith(AUTHORITY_START) or head_title or _glued_authority(row)) and not (
-            subj and continues(row)
+        if (_authority_line(row) and not (subj and continues(row))) or (
+            # ... or the centred run alone: the ĐẾN stamp's "Chuyển" (a true word) read before the
+            # authority line's title on its row ("Chuyên Í/ˆ £ỤP TRƯỞNG CỤC QUẢN LÝ DƯỢC", "Chuyển NGIIÁM
+            # ĐỐC SỞ …" under a licence's title) hides the title from the whole row's tests
+            # (not where the subject's line above does not end: "… XÃ HỘI VÀ" goes on; in doubt: the
+            # run's words may be the subject's own)
+            ln is not raw and subj and _authority_line(ln) and not continues(ln) and not _open_line(subj[-1])
         ):
+            subj.run_cut = not (_authority_line(row) and not continues(row))
             break
         if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(row, subj):
             break
         if re.search(r"\bkinh\s+gui\s*:", whole):
             break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
+        if subj:
+            ln = _stamp_label_cut(ln)  # "… Minh Châu 'Fƒ TN Ngày: 2z/12/20": the ĐẾN stamp's row beside it
         if (
             subj
             and len(ln.words) >= 3
@@ -4601,6 +4764,7 @@ def read_subject(
             # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
             guessed = stray or marked or tailed or colon_end or getattr(found, "garble_led", False)
             guessed = guessed or getattr(found, "gap_guessed", False)  # (a word in a gap kept in doubt)
+            guessed = guessed or getattr(found, "run_cut", False)  # (ended at a centred run alone)
             joined = strip_speck(" ".join(kept_words))
             # "#ở Ở AN TOÀN …" of "CƠ SỞ AN TOÀN …": the words taken for a speck were the line's own
             guessed = guessed or lead_lost(" ".join(kept_words), joined, subj[0], layout)
@@ -4676,7 +4840,12 @@ def read_subject(
                 others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
                 if (put := lost_in_viec(head, subj[0], others, opening_restored)) is not None:
                     joined, head, guessed = " ".join(put), put, True  # "Về việc [gia] hạn Giấy phép …"
-            confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
+            # (a word's marks at its ends aside: a stamp's speck read as a quote glued before it, "“Tế" of
+            # "Kết" at 47, is the word's own reading)
+            confs = [
+                next((w.conf for w in first_words if unglue(w.text).strip(_EDGES) == h.strip(_EDGES)), None)
+                for h in head[:2]
+            ]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
             elif type_name == _REPORT_TYPE and (repaired := first_opening_lost(head, confs)) is not None:
@@ -5716,10 +5885,13 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
         # "mạnh"), or had a stroke drawn across a stem ("tài điệu" of "tài liệu": ``_crossed``), none other
         # misread ("việc đẩy" unwritten: no "đã"; "đàn voi rừng" stays). Such a word is kept as read and the
         # others judged again beside it as read
+        # (a word read below ``GARBLE_CONF`` is a garble, no such reading: "mục tiết quốc gia" of "mục tiêu"
+        # read at 44 under a pen's stroke is the model's to judge; "đã" at 61, "đẩy" at 50 stand)
         kept = [
             i
             for i, w in enumerate(out)
             if rarely[i] in ("rare", "apart")
+            and ((c := confs[i]) is None or c >= GARBLE_CONF)
             and _letters_changed(judged[i], w, lost_only=rarely[i] == "apart")
             and not (rarely[i] == "apart" and _crossed(judged[i], w))
         ]
@@ -5727,6 +5899,24 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
             out = correct.relettered_words(judged, [None if i in kept else c for i, c in enumerate(confs)])
     else:
         kept = []
+    if len(out) == len(judged):
+        # a mark ending a garble the model relettered, before a word in small letters ("vốn đầu lữ; công năm"
+        # of "đầu tư công", "lữ;" at 38 under a stamp's edge): the stamp's, as its letters were; a title
+        # goes on past no semicolon or colon. Not where the model only put its marks right ("tham nhủng;
+        # phương hướng …", "Quy chế làm viêc; quy định …"): the word was read, its mark the print's
+        out = [
+            w[:-1]
+            if w != judged[i]
+            and w[-1:] in ";:"
+            and fold(w[:-1]).strip(_EDGES) != fold(judged[i]).strip(_EDGES)
+            and (c := confs[i]) is not None
+            and c < GARBLE_CONF
+            and i + 1 < len(out)
+            and out[i + 1][:1].isalpha()
+            and out[i + 1][:1].islower()
+            else w
+            for i, w in enumerate(out)
+        ]
     if opening and out and out[0] != judged[0]:
         out[0] = out[0][:1].upper() + out[0][1:]
     elif opening and out:
