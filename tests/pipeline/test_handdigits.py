@@ -4894,3 +4894,19 @@ def test_a_sure_number_before_a_slash_led_notation_read_with_a_speck_is_confirme
     blank = handdigits.label_lost_blank(prepared, page)
     assert blank is not None and blank.first == "56" and blank.pen
     assert handdigits.pen_checked(blank, ("56", 90.0)) is None
+
+
+def test_a_one_joined_to_the_organ_s_underline_at_its_top_is_no_seven() -> None:
+    # seed 679 dev 012: a written "631" read "631" clearly six times was made "637" at 0.50 (seed 909 alt 013:
+    # "61" made "67"): the organ's underline reached the "1"'s top, its piece a "bar" across the mark, which
+    # is wider than tall as no written seven is
+    from samples.marks import handwritten_digits
+
+    for seed in range(6):
+        overlay = np.asarray(handwritten_digits("61", seed, 180, 80))
+        crop = (255 - overlay[..., 3]).astype(np.uint8)
+        x, y, one = handdigits._placed_marks(crop)[-1]
+        crop[y : y + 3, x + int(np.flatnonzero(one[0]).mean()) :] = 20
+        marks = handdigits._digit_marks(crop)
+        assert len(marks) == 2 and not handdigits.seven_shape(marks[1]), seed
+        assert handdigits.sevens_for_ones(crop, "61") == "61", seed

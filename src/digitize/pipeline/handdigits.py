@@ -4282,13 +4282,18 @@ SEVEN_BAR = 0.4
 # ... and its stem ends at its left: the ink of its last rows centred within this share of its width from its
 # left side (a "1" stands on its foot or its stem's end near the middle: 0.37-0.49; a "7" 0.10-0.16)
 SEVEN_FOOT = 0.25
+# ... and it is no wider than this share of its height (the script's sevens 0.57-0.87): a mark wider than tall
+# is a written "1" joined to the end of the organ's underline at its top, the rule's piece its "bar" ("631"
+# read clearly six times, made "637" at 0.50, seed 679 dev 012; "61" made "67", seed 909 alt 013)
+SEVEN_MAX_WIDTH = 1.0
 
 
 def seven_shape(mark: np.ndarray) -> bool:
     """True when a digit's mark (one connected mark, no loop) is a "7" by its shape: a bar across its top and
-    a stem running down to its lower left (``SEVEN_BAR``, ``SEVEN_FOOT``), no foot along the line."""
+    a stem running down to its lower left (``SEVEN_BAR``, ``SEVEN_FOOT``), no foot along the line, no wider
+    than tall (``SEVEN_MAX_WIDTH``)."""
     h, w = mark.shape
-    if h < 12 or w < 6 or _has_loop(mark) or _has_foot(mark):
+    if h < 12 or w < 6 or w > SEVEN_MAX_WIDTH * h or _has_loop(mark) or _has_foot(mark):
         return False
     top = mark[: max(2, int(SEVEN_TOP * h))]
     span = max(((xs[-1] - xs[0] + 1) for r in top if (xs := np.flatnonzero(r)).size), default=0)
