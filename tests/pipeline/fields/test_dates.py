@@ -184,3 +184,14 @@ def test_a_blank_day_is_no_day_read_as_letters() -> None:
     assert day_unread_dates("ha noi, ngay thang 11 nam 2024") == []
     assert day_unread_dates("ha noi, ngay | thang 11 nam 2024") == []  # a blank form's bar
     assert [d[2:] for d in day_unread_dates("ha noi, ngay t thang 11 nam 2024")] == [(11, 2024)]
+
+
+def test_a_digit_glued_before_thang_after_a_two_digit_day_still_makes_the_date() -> None:
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import find_dates
+
+    # seed 907 dev 002: a written "12" whose "2" ran into "tháng"'s box, read "12" and "2tháng": no date
+    assert [d for _, _, d in find_dates("ha noi, ngay 12 2thang 5 nam 2017")] == [dt.date(2017, 5, 12)]
+    # after one digit the glued one may be the day's second ("ngày 1 2tháng": 12 or 1?): no date
+    assert find_dates("ngay 1 2thang 5 nam 2017") == []

@@ -682,3 +682,11 @@ def test_a_province_named_twice_alike_is_left_as_read() -> None:
     got = _fields(decision(parent="UBND TỈNH KIẾN PHONG", date="Kiến Phong, ngày 09 tháng 5 năm 2016"))
     assert got["place"].value == "Kiến Phong"
     assert got["parent_organ"].value == "UBND tỉnh Kiến Phong"
+
+
+def test_a_date_whose_day_has_a_digit_glued_before_thang_is_in_doubt() -> None:
+    # seed 907 dev 002: "Hà Nội, ngày 12 2tháng 5 năm 2017" (a written "12" whose "2" ran into "tháng"): the
+    # date, its day's digits a guess, read sure all the same, goes to review
+    fields = extract([page(decision(date="Hà Nội, ngày 12 2tháng 5 năm 2017"))]).fields
+    assert fields["issued_date"].value == "2017-05-12" and fields["issued_date"].confidence < 0.6
+    assert fields["place"].value == "Hà Nội"

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import (
+    GLUED_BEFORE_THANG,
     day_unread_dates,
     extra_digit_dates,
     find_dates,
@@ -692,7 +693,8 @@ def date_conf(ln: Line, start: int, end: int) -> float:
                 # 465 dev 007): where the pen's digits end and what they are is told by no clean word
                 confs.append(LETTER_DIGIT_CONF)
         at += n + 1
-    if read_as_letters(ln.folded[start:end]):
+    if read_as_letters(ln.folded[start:end]) or GLUED_BEFORE_THANG.search(ln.folded[start:end]):
+        # (a digit glued before "tháng" after the day: the day's digits a guess)
         confs.append(LETTER_DIGIT_CONF)
     if len(printed) >= 2 and max(printed) < POOR_DATE_WORDS:
         # every printed date word read poorly (an italic date line on a poor scan: "ngày" at 55, "tháng" at
