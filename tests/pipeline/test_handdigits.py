@@ -4910,3 +4910,14 @@ def test_a_one_joined_to_the_organ_s_underline_at_its_top_is_no_seven() -> None:
         marks = handdigits._digit_marks(crop)
         assert len(marks) == 2 and not handdigits.seven_shape(marks[1]), seed
         assert handdigits.sevens_for_ones(crop, "61") == "61", seed
+
+
+def test_a_pen_number_read_as_the_label_again_is_a_blank_not_prose() -> None:
+    # seed 571 alt 009: a written "98" read "Số”" at 69 after "số:": a syllable read surely, taken for printed
+    # prose, no blank, the number lost. No printed line holds the label twice: the word is the pen's
+    _, page = _prose_line(["số:", "Số”", "/BC-SLĐTBXH"], conf=80.0)
+    blanks = [b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER]
+    assert [b.first for b in blanks] == ["Số”"]
+    # a printed word there is prose still
+    _, page = _prose_line(["số:", "Sửa", "/BC-SLĐTBXH"], conf=80.0)
+    assert not [b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER]

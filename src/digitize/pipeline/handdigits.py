@@ -513,6 +513,13 @@ def _prose(words: list[Word]) -> bool:
     )
 
 
+def _label_again(words: list[Word]) -> bool:
+    """Whether a number blank's first reading is one word that is the label "Số" read again (a written "98"
+    read "Số”" at 69 after "số:", seed 571 alt 009: taken for prose, no blank, the number lost): no printed
+    line has the label twice, the word is the pen's digits."""
+    return len(words) == 1 and re.sub(r"[\W\d_]", "", fold1(words[0].text)).lower() == "so"
+
+
 def _stands_high(between: list[Word], words: list[Word]) -> bool:
     """Whether a word of ``between`` rises above the line's printed words (``words``: read sure, three letters
     or more) by ``PEN_ABOVE`` of their height: a pen's marks read as a syllable ("SỔ" at 64 of a written "23"
@@ -686,7 +693,7 @@ def _number_blank(
             notation = w.box
             break
         num_words.append(w)
-    if x1 is None or x1 - so.box.x1 <= 1.2 * cw or _prose(num_words):
+    if x1 is None or x1 - so.box.x1 <= 1.2 * cw or (_prose(num_words) and not _label_again(num_words)):
         return None
     drop = [idx[id(w)] for w in num_words if id(w) in idx]
     conf = min((w.conf for w in num_words), default=0.0)
