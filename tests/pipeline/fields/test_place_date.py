@@ -690,3 +690,16 @@ def test_a_date_whose_day_has_a_digit_glued_before_thang_is_in_doubt() -> None:
     fields = extract([page(decision(date="Hà Nội, ngày 12 2tháng 5 năm 2017"))]).fields
     assert fields["issued_date"].value == "2017-05-12" and fields["issued_date"].confidence < 0.6
     assert fields["place"].value == "Hà Nội"
+
+
+def test_a_date_line_garbled_whole_still_gives_its_place_before_the_comma_in_doubt() -> None:
+    # seed 571 dev 013, a blurred photo: "Hà Nội, ngày 31 tháng 5 năm 2019" read "Hà Nội, sơ Láng Z dung": no
+    # date word nor year left, the place lost with the date
+    fields = extract(
+        [page(decision(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), date="Hà Nội, sơ Láng Z dung"))]
+    ).fields
+    assert fields["place"].value == "Hà Nội" and fields["place"].confidence < 0.6
+    assert fields["issued_date"].value is None
+    # a first line that is no known place before a comma gives none
+    fields = extract([page(decision(date="Mạnh khỏe, sơ Láng Z dung"))]).fields
+    assert fields["place"].value is None
