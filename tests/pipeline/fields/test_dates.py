@@ -195,3 +195,19 @@ def test_a_digit_glued_before_thang_after_a_two_digit_day_still_makes_the_date()
     assert [d for _, _, d in find_dates("ha noi, ngay 12 2thang 5 nam 2017")] == [dt.date(2017, 5, 12)]
     # after one digit the glued one may be the day's second ("ngày 1 2tháng": 12 or 1?): no date
     assert find_dates("ngay 1 2thang 5 nam 2017") == []
+
+
+def test_a_year_read_a_digit_short_gives_the_one_year_a_digit_put_back_makes() -> None:
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import find_dates, year_digit_lost_dates
+
+    today = dt.date(2026, 12, 7)
+    # seed 907 alt 012, a blurred photo: "năm 2022" read "san 022": no date
+    folded = "thua thien hue, ngay 5 thang 4 san 022"
+    assert find_dates(folded) == []
+    assert [d for _, _, d in year_digit_lost_dates(folded, today)] == [dt.date(2022, 4, 5)]
+    assert [d for _, _, d in year_digit_lost_dates("ngay 5 thang 4 nam 019", today)] == [dt.date(2019, 4, 5)]
+    # "202": 2020 to 2026 all may be: no date; a day read as a letter: none
+    assert year_digit_lost_dates("ngay 5 thang 4 nam 202", today) == []
+    assert year_digit_lost_dates("ngay l thang 4 nam 022", today) == []

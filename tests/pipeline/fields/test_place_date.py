@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -703,3 +704,10 @@ def test_a_date_line_garbled_whole_still_gives_its_place_before_the_comma_in_dou
     # a first line that is no known place before a comma gives none
     fields = extract([page(decision(date="Mạnh khỏe, sơ Láng Z dung"))]).fields
     assert fields["place"].value is None
+
+
+def test_a_date_line_whose_year_was_read_a_digit_short_gives_the_date_in_doubt() -> None:
+    # seed 907 alt 012: "Thừa Thiên Huế, ngày 5 tháng 4 năm 2022" read "... tháng 4 san 022": no date
+    specs = decision(parent="UBND TỈNH THỪA THIÊN HUẾ", date="Thừa Thiên Huế, ngày 5 tháng 4 san 022")
+    fields = extract([page(specs)], today=dt.date(2026, 12, 7)).fields
+    assert fields["issued_date"].value == "2022-04-05" and fields["issued_date"].confidence < 0.6

@@ -43,6 +43,12 @@ _YEAR_WORD_LOST = re.compile(
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt])[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}"
     rf"[a-z]{{1,3}}{_YEAR_GAP}({DIGIT}{{4}})(?!\d)"
 )
+# ... its year read with a digit lost, "năm" read as it or as another short word ("ngày 5 tháng 4 san 022" of
+# a blurred "năm 2022", seed 907 alt 012: the date lost)
+_YEAR_DIGIT_LOST = re.compile(
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt])[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}"
+    rf"[a-z]{{1,3}}{_YEAR_GAP}([0-9]{{3}})(?![0-9])"
+)
 # ... its year read with one digit too many ("năm 22022" of a blurred "2022", wide seed 601 dev 012)
 _FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}([0-9]{{5}})(?!\d)")  # ASCII digits: int() reads others too
 
@@ -117,6 +123,22 @@ def year_word_lost_dates(folded: str) -> list[tuple[int, int, dt.date]]:
         d = _mkdate(m.group(1), m.group(2), m.group(3))
         if d:
             out.append((m.start(), m.end(), d))
+    return out
+
+
+def year_digit_lost_dates(folded: str, today: dt.date) -> list[tuple[int, int, dt.date]]:
+    """Word dates whose year was read with three digits ("ngay 5 thang 4 san 022" of a blurred "ngày 5 tháng 4
+    năm 2022": its "2" lost), where one digit put back anywhere makes exactly one year a document read on
+    ``today`` may hold (``FIRST_YEAR`` to ``today``'s: "022" gives 2022 alone; "202" gives 2020 to today's:
+    no date). Which digit was lost is a guess: such a date is doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _YEAR_DIGIT_LOST.finditer(folded):
+        if not (m.group(1) + m.group(2)).isdigit():
+            continue  # a day or month read as a letter too: no date
+        run = m.group(3)
+        years = {int(run[:i] + d + run[i:]) for i in range(len(run) + 1) for d in "0123456789"}
+        if (found := _one_year_date(m, years & set(range(FIRST_YEAR, today.year + 1)))) is not None:
+            out.append(found)
     return out
 
 

@@ -22,6 +22,7 @@ from digitize.pipeline.fields.dates import (
     one_digit_from,
     read_as_letters,
     uncalendared_dates,
+    year_digit_lost_dates,
     year_word_lost_dates,
 )
 from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
@@ -649,6 +650,12 @@ def _scan(
         if not found and k < n_header and (extra := extra_digit_dates(ln.folded)):
             # the header's date line, its year read with a digit too many: the one year it leaves, in doubt
             start, end, day = extra[0]
+            res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
+            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+            break
+        if not found and k < n_header and (short := year_digit_lost_dates(ln.folded, today)):
+            # the header's date line, its year read a digit short ("san 022" of "năm 2022"): in doubt
+            start, end, day = short[0]
             res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
             set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
             break
