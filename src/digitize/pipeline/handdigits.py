@@ -2887,7 +2887,18 @@ def label_lost_blank(
     ln = None if header is None else label_lost_line(header[0])
     slashed = False
     if ln is None and header is not None:
-        ln, slashed = slash_led_line(header[0].left, header[1].line_i), True
+        left, line_i = header[0].left, header[1].line_i
+        if line_i is None:
+            # no number line found at all: the left column's first line of the digits and a "/"-led notation
+            # alone ("17ổỮ /svurrpL-oLDL" of a pen's "1780" and "/SVHTTDL-QLDL" whose "Số:" the reading lost,
+            # seed 907 alt 004: the marks no digits, no line, the number and notation lost)
+            # (its notation garbled before the part read as one: "/svurrpL-oLDL")
+            n = min(len(left), LABEL_LOST_LINES)
+            line_i = next((i for i in range(n) if slash_led_line(left, i, garbled=True)), None)
+            ln = slash_led_line(left, line_i, garbled=True)
+        else:
+            ln = slash_led_line(left, line_i)
+        slashed = True
     if ln is None or len(ln.words) != 2:
         return None
     digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
@@ -2934,12 +2945,16 @@ def label_lost_blank(
     )
 
 
-def slash_led_line(left: Sequence[Line], line_i: int | None) -> Line | None:
+LABEL_LOST_LINES = 8  # the left column's lines the number line read without its label is looked for among
+
+
+def slash_led_line(left: Sequence[Line], line_i: int | None, *, garbled: bool = False) -> Line | None:
     """The header's number line (``line_i``: its index in the left column ``left``) read as the number's
     digits and its "/"-led notation alone, its "Số:" label lost ("26 /GCN-SNNMT" of "Số:" and a pen's "56",
     seed 867 alt 013, taken "26" at 0.93): the line the print reading garbled is no surer of the pen's digits
     than a coloured pen's (``Blank.pen``); or its marks read doubtfully ("2-22" at 33 of a pen's "2554" and
-    "/CT-SCT", seed 871 dev 001: "22" taken, in doubt); None for another line."""
+    "/CT-SCT", seed 871 dev 001: "22" taken, in doubt); None for another line. ``garbled``: the notation
+    may be garbled before a part read as one ("/svurrpL-oLDL": led by its "/", a hyphened tail in it)."""
     if line_i is None or not 0 <= line_i < len(left):
         return None
     ln = left[line_i]
@@ -2949,7 +2964,10 @@ def slash_led_line(left: Sequence[Line], line_i: int | None) -> Line | None:
     # the number's marks: read as digits, or doubtfully with a digit among them ("2-22" at 33); never the
     # label itself ("Số:" before the notation, the number unread)
     marks = digits.text.strip(".,")
-    if not _slash_notation(notation) or _so_alone(digits) or s_label(digits.text):
+    led = _slash_notation(notation) or (
+        garbled and notation.text.startswith("/") and notation_tail(notation.text) is not None
+    )
+    if not led or _so_alone(digits) or s_label(digits.text):
         return None
     if not marks.isdigit() and not (digits.conf < PRINTED_CONF and any(ch.isdigit() for ch in marks)):
         return None
