@@ -28,12 +28,8 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
 # "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007), or its "m" read
 # "n", a stem of it lost ("ngày 17 máng 10 nàn 2016", a grey blurred photo: seed 485 alt 010's date lost);
-# ... or a digit glued before "tháng" after a two-digit day read apart ("ngày 12 2tháng 5 năm 2017" of a
-# written "12" whose "2" ran into "tháng"'s box and was read twice, seed 907 dev 002: no date): a day has two
-# digits at most, the glued one is no digit of it; which digits the day holds is then a guess
-# (``GLUED_BEFORE_THANG``: in doubt)
 _DAY_MONTH_NAM = (
-    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?<=\d)u|(?:(?<=\d\d)|(?<=\d\d\s))[i|l0-9]th)[a-z]ng{_GAP}"
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?<=\d)u|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
     rf"({DAY_DIGITS}){_GAP}(?:n[a-z][mn]|[mn]m){_YEAR_GAP}"
 )
 WORD_DATE = re.compile(rf"{_DAY_MONTH_NAM}({DIGIT}{{4}})(?!\d)")
@@ -53,8 +49,26 @@ _YEAR_DIGIT_LOST = re.compile(
 _FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}([0-9]{{5}})(?!\d)")  # ASCII digits: int() reads others too
 
 
-# a two-digit day then a digit glued before "tháng" (``_DAY_MONTH_NAM``)
-GLUED_BEFORE_THANG = re.compile(r"\d\d\s+\dth[a-z]ng")
+# a digit glued before "tháng" after a two-digit day read apart ("ngày 12 2tháng 5 năm 2017" of a written "12"
+# whose "2" ran into "tháng"'s box and was read twice, seed 907 dev 002: no date): a day has two digits at
+# most, the glued one is no digit of it. A blank between the day and the glued digit is required ("ngày
+# 122tháng" is a three-digit run: no date). Which digits the day holds is a guess: not in ``find_dates``
+# (whose callers take what it finds as read), only the header's date line (``glued_digit_dates``, in doubt)
+_GLUED_DATE = re.compile(
+    rf"ng[a-z]y{_GAP}([0-9]{{2}})\s++[0-9]th[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}(?:n[a-z][mn]|[mn]m){_YEAR_GAP}"
+    rf"({DIGIT}{{4}})(?!\d)"
+)
+
+
+def glued_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
+    """Word dates with a digit glued before "tháng" after a two-digit day and a blank ("ngay 12 2thang 5 nam
+    2017"): the day the two digits before the blank. Which digits the day holds is a guess: doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _GLUED_DATE.finditer(folded):
+        d = _mkdate(m.group(1), m.group(2), m.group(3))
+        if d:
+            out.append((m.start(), m.end(), d))
+    return out
 
 
 def read_as_letters(folded: str) -> bool:

@@ -14,10 +14,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import (
-    GLUED_BEFORE_THANG,
     day_unread_dates,
     extra_digit_dates,
     find_dates,
+    glued_digit_dates,
     misread_year_dates,
     one_digit_from,
     read_as_letters,
@@ -659,6 +659,13 @@ def _scan(
             res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
             set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
             break
+        if not found and k < n_header and (glued := glued_digit_dates(ln.folded)):
+            # the header's date line, a digit glued before "tháng" after its two-digit day ("ngày 12 2tháng"):
+            # which digits the day holds is a guess, in doubt
+            start, end, day = glued[0]
+            res.set("issued_date", day.isoformat(), min(LETTER_DIGIT_CONF, date_conf(ln, start, end)))
+            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+            break
         if not found and k < n_header and (lost := year_word_lost_dates(ln.folded)):
             # the header's date line, its "năm" read as another word ("ngủy 31 thông 12 số 2020"): in doubt
             start, end, day = lost[0]
@@ -676,11 +683,6 @@ def _scan(
                 place = place_before_day(ln)
             if place is None and ocr and k < n_right:
                 place = _garbled_before_ngay(ln.text, home, organs)
-            if place is None and ocr and k == first_i and (by_comma := place_before_comma(ln)):
-                # the first date line's place alone, no other line read yet: the scan goes on for a date
-                # (its place then the one taken), this place kept for when none is
-                comma_place = (ln, by_comma)
-                continue
             if place is not None:
                 # the header's date line, its date unreadable: the place taken, no date guessed
                 place = _town_in_doubt(place, home, organs, None)
@@ -693,6 +695,16 @@ def _scan(
                 if fuzz.ratio(fold(prefix), fold(home)) >= HOME_LIKE:
                     res.set("place", home, ln.conf * 0.7)
                     break
+            if ocr and k == first_i and (by_comma := place_before_comma(ln)):
+                if _YEAR_END.search(ln.text):
+                    # a year ends it: the date line, its date garbled; the scan stops there (a body's date
+                    # under it is no date of the document's: REVIEW numbers54 HIGH)
+                    town, conf = _town_in_doubt(by_comma, home, organs, None)
+                    res.set("place", town, ln.conf * conf)
+                    break
+                # the first date line's place alone, no other line read yet: the scan goes on for a date
+                # (its place then the one taken), this place kept for when none is
+                comma_place = (ln, by_comma)
             continue
         start, end, day = found[0]
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
@@ -727,8 +739,7 @@ def date_conf(ln: Line, start: int, end: int) -> float:
                 # 465 dev 007): where the pen's digits end and what they are is told by no clean word
                 confs.append(LETTER_DIGIT_CONF)
         at += n + 1
-    if read_as_letters(ln.folded[start:end]) or GLUED_BEFORE_THANG.search(ln.folded[start:end]):
-        # (a digit glued before "tháng" after the day: the day's digits a guess)
+    if read_as_letters(ln.folded[start:end]):
         confs.append(LETTER_DIGIT_CONF)
     if len(printed) >= 2 and max(printed) < POOR_DATE_WORDS:
         # every printed date word read poorly (an italic date line on a poor scan: "ngày" at 55, "tháng" at
