@@ -513,6 +513,13 @@ def _prose(words: list[Word]) -> bool:
     )
 
 
+def _label_again(words: list[Word]) -> bool:
+    """Whether a number blank's first reading is one word that is the label "Số" read again (a written "98"
+    read "Số”" at 69 after "số:", seed 571 alt 009: taken for prose, no blank, the number lost): no printed
+    line has the label twice, the word is the pen's digits."""
+    return len(words) == 1 and re.sub(r"[\W\d_]", "", fold1(words[0].text)).lower() == "so"
+
+
 def _stands_high(between: list[Word], words: list[Word]) -> bool:
     """Whether a word of ``between`` rises above the line's printed words (``words``: read sure, three letters
     or more) by ``PEN_ABOVE`` of their height: a pen's marks read as a syllable ("SỔ" at 64 of a written "23"
@@ -686,7 +693,7 @@ def _number_blank(
             notation = w.box
             break
         num_words.append(w)
-    if x1 is None or x1 - so.box.x1 <= 1.2 * cw or _prose(num_words):
+    if x1 is None or x1 - so.box.x1 <= 1.2 * cw or (_prose(num_words) and not _label_again(num_words)):
         return None
     drop = [idx[id(w)] for w in num_words if id(w) in idx]
     conf = min((w.conf for w in num_words), default=0.0)
@@ -2880,7 +2887,18 @@ def label_lost_blank(
     ln = None if header is None else label_lost_line(header[0])
     slashed = False
     if ln is None and header is not None:
-        ln, slashed = slash_led_line(header[0].left, header[1].line_i), True
+        left, line_i = header[0].left, header[1].line_i
+        if line_i is None:
+            # no number line found at all: the left column's first line of the digits and a "/"-led notation
+            # alone ("17ổỮ /svurrpL-oLDL" of a pen's "1780" and "/SVHTTDL-QLDL" whose "Số:" the reading lost,
+            # seed 907 alt 004: the marks no digits, no line, the number and notation lost)
+            # (its notation garbled before the part read as one: "/svurrpL-oLDL")
+            n = min(len(left), LABEL_LOST_LINES)
+            line_i = next((i for i in range(n) if slash_led_line(left, i, garbled=True)), None)
+            ln = slash_led_line(left, line_i, garbled=True)
+        else:
+            ln = slash_led_line(left, line_i)
+        slashed = True
     if ln is None or len(ln.words) != 2:
         return None
     digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
@@ -2927,12 +2945,16 @@ def label_lost_blank(
     )
 
 
-def slash_led_line(left: Sequence[Line], line_i: int | None) -> Line | None:
+LABEL_LOST_LINES = 8  # the left column's lines the number line read without its label is looked for among
+
+
+def slash_led_line(left: Sequence[Line], line_i: int | None, *, garbled: bool = False) -> Line | None:
     """The header's number line (``line_i``: its index in the left column ``left``) read as the number's
     digits and its "/"-led notation alone, its "Số:" label lost ("26 /GCN-SNNMT" of "Số:" and a pen's "56",
     seed 867 alt 013, taken "26" at 0.93): the line the print reading garbled is no surer of the pen's digits
     than a coloured pen's (``Blank.pen``); or its marks read doubtfully ("2-22" at 33 of a pen's "2554" and
-    "/CT-SCT", seed 871 dev 001: "22" taken, in doubt); None for another line."""
+    "/CT-SCT", seed 871 dev 001: "22" taken, in doubt); None for another line. ``garbled``: the notation
+    may be garbled before a part read as one ("/svurrpL-oLDL": led by its "/", a hyphened tail in it)."""
     if line_i is None or not 0 <= line_i < len(left):
         return None
     ln = left[line_i]
@@ -2942,7 +2964,10 @@ def slash_led_line(left: Sequence[Line], line_i: int | None) -> Line | None:
     # the number's marks: read as digits, or doubtfully with a digit among them ("2-22" at 33); never the
     # label itself ("Số:" before the notation, the number unread)
     marks = digits.text.strip(".,")
-    if not _slash_notation(notation) or _so_alone(digits) or s_label(digits.text):
+    led = _slash_notation(notation) or (
+        garbled and notation.text.startswith("/") and notation_tail(notation.text) is not None
+    )
+    if not led or _so_alone(digits) or s_label(digits.text):
         return None
     if not marks.isdigit() and not (digits.conf < PRINTED_CONF and any(ch.isdigit() for ch in marks)):
         return None
@@ -4282,13 +4307,18 @@ SEVEN_BAR = 0.4
 # ... and its stem ends at its left: the ink of its last rows centred within this share of its width from its
 # left side (a "1" stands on its foot or its stem's end near the middle: 0.37-0.49; a "7" 0.10-0.16)
 SEVEN_FOOT = 0.25
+# ... and it is no wider than this share of its height (the script's sevens 0.57-0.87): a mark wider than tall
+# is a written "1" joined to the end of the organ's underline at its top, the rule's piece its "bar" ("631"
+# read clearly six times, made "637" at 0.50, seed 679 dev 012; "61" made "67", seed 909 alt 013)
+SEVEN_MAX_WIDTH = 1.0
 
 
 def seven_shape(mark: np.ndarray) -> bool:
     """True when a digit's mark (one connected mark, no loop) is a "7" by its shape: a bar across its top and
-    a stem running down to its lower left (``SEVEN_BAR``, ``SEVEN_FOOT``), no foot along the line."""
+    a stem running down to its lower left (``SEVEN_BAR``, ``SEVEN_FOOT``), no foot along the line, no wider
+    than tall (``SEVEN_MAX_WIDTH``)."""
     h, w = mark.shape
-    if h < 12 or w < 6 or _has_loop(mark) or _has_foot(mark):
+    if h < 12 or w < 6 or w > SEVEN_MAX_WIDTH * h or _has_loop(mark) or _has_foot(mark):
         return False
     top = mark[: max(2, int(SEVEN_TOP * h))]
     span = max(((xs[-1] - xs[0] + 1) for r in top if (xs := np.flatnonzero(r)).size), default=0)

@@ -184,3 +184,44 @@ def test_a_blank_day_is_no_day_read_as_letters() -> None:
     assert day_unread_dates("ha noi, ngay thang 11 nam 2024") == []
     assert day_unread_dates("ha noi, ngay | thang 11 nam 2024") == []  # a blank form's bar
     assert [d[2:] for d in day_unread_dates("ha noi, ngay t thang 11 nam 2024")] == [(11, 2024)]
+
+
+def test_a_digit_glued_before_thang_after_a_two_digit_day_still_makes_the_date() -> None:
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import find_dates, glued_digit_dates
+
+    # seed 907 dev 002: a written "12" whose "2" ran into "tháng"'s box, read "12" and "2tháng": no date
+    assert [d for _, _, d in glued_digit_dates("ha noi, ngay 12 2thang 5 nam 2017")] == [dt.date(2017, 5, 12)]
+    # after one digit the glued one may be the day's second ("ngày 1 2tháng": 12 or 1?): no date
+    assert glued_digit_dates("ngay 1 2thang 5 nam 2017") == []
+    # no blank between: a three-digit run, no day read apart (review numbers54 MED: 2017-05-12 sure)
+    assert (
+        glued_digit_dates("ngay 122thang 5 nam 2017") == glued_digit_dates("ngay 121thang 5 nam 2017") == []
+    )
+    assert find_dates("ngay 122thang 5 nam 2017") == find_dates("ngay 121thang 5 nam 2017") == []
+
+
+def test_a_date_with_a_digit_glued_before_thang_is_no_date_read_as_printed() -> None:
+    from digitize.pipeline.fields.dates import find_dates, parse_date
+
+    # review numbers54 LOW: the annex's cited date, the blurred page's re-readings and the validity clauses
+    # take what ``find_dates`` / ``parse_date`` give as read; the glued digit's guess is the date line's alone
+    assert find_dates("kem theo quyet dinh so 12/qd-ubnd ngay 12 2thang 5 nam 2017") == []
+    assert parse_date("ngày 12 2tháng 5 năm 2017") is None
+
+
+def test_a_year_read_a_digit_short_gives_the_one_year_a_digit_put_back_makes() -> None:
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import find_dates, year_digit_lost_dates
+
+    today = dt.date(2026, 12, 7)
+    # seed 907 alt 012, a blurred photo: "năm 2022" read "san 022": no date
+    folded = "thua thien hue, ngay 5 thang 4 san 022"
+    assert find_dates(folded) == []
+    assert [d for _, _, d in year_digit_lost_dates(folded, today)] == [dt.date(2022, 4, 5)]
+    assert [d for _, _, d in year_digit_lost_dates("ngay 5 thang 4 nam 019", today)] == [dt.date(2019, 4, 5)]
+    # "202": 2020 to 2026 all may be: no date; a day read as a letter: none
+    assert year_digit_lost_dates("ngay 5 thang 4 nam 202", today) == []
+    assert year_digit_lost_dates("ngay l thang 4 nam 022", today) == []

@@ -27,7 +27,7 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # blur alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date); a speck after "tháng"
 # read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
 # "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007), or its "m" read
-# "n", a stem of it lost ("ngày 17 máng 10 nàn 2016", a grey blurred photo: seed 485 alt 010's date lost)
+# "n", a stem of it lost ("ngày 17 máng 10 nàn 2016", a grey blurred photo: seed 485 alt 010's date lost);
 _DAY_MONTH_NAM = (
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?<=\d)u|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
     rf"({DAY_DIGITS}){_GAP}(?:n[a-z][mn]|[mn]m){_YEAR_GAP}"
@@ -39,8 +39,36 @@ _YEAR_WORD_LOST = re.compile(
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt])[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}"
     rf"[a-z]{{1,3}}{_YEAR_GAP}({DIGIT}{{4}})(?!\d)"
 )
+# ... its year read with a digit lost, "năm" read as it or as another short word ("ngày 5 tháng 4 san 022" of
+# a blurred "năm 2022", seed 907 alt 012: the date lost)
+_YEAR_DIGIT_LOST = re.compile(
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt])[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}"
+    rf"[a-z]{{1,3}}{_YEAR_GAP}([0-9]{{3}})(?![0-9])"
+)
 # ... its year read with one digit too many ("năm 22022" of a blurred "2022", wide seed 601 dev 012)
 _FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}([0-9]{{5}})(?!\d)")  # ASCII digits: int() reads others too
+
+
+# a digit glued before "tháng" after a two-digit day read apart ("ngày 12 2tháng 5 năm 2017" of a written "12"
+# whose "2" ran into "tháng"'s box and was read twice, seed 907 dev 002: no date): a day has two digits at
+# most, the glued one is no digit of it. A blank between the day and the glued digit is required ("ngày
+# 122tháng" is a three-digit run: no date). Which digits the day holds is a guess: not in ``find_dates``
+# (whose callers take what it finds as read), only the header's date line (``glued_digit_dates``, in doubt)
+_GLUED_DATE = re.compile(
+    rf"ng[a-z]y{_GAP}([0-9]{{2}})\s++[0-9]th[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}(?:n[a-z][mn]|[mn]m){_YEAR_GAP}"
+    rf"({DIGIT}{{4}})(?!\d)"
+)
+
+
+def glued_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
+    """Word dates with a digit glued before "tháng" after a two-digit day and a blank ("ngay 12 2thang 5 nam
+    2017"): the day the two digits before the blank. Which digits the day holds is a guess: doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _GLUED_DATE.finditer(folded):
+        d = _mkdate(m.group(1), m.group(2), m.group(3))
+        if d:
+            out.append((m.start(), m.end(), d))
+    return out
 
 
 def read_as_letters(folded: str) -> bool:
@@ -109,6 +137,22 @@ def year_word_lost_dates(folded: str) -> list[tuple[int, int, dt.date]]:
         d = _mkdate(m.group(1), m.group(2), m.group(3))
         if d:
             out.append((m.start(), m.end(), d))
+    return out
+
+
+def year_digit_lost_dates(folded: str, today: dt.date) -> list[tuple[int, int, dt.date]]:
+    """Word dates whose year was read with three digits ("ngay 5 thang 4 san 022" of a blurred "ngày 5 tháng 4
+    năm 2022": its "2" lost), where one digit put back anywhere makes exactly one year a document read on
+    ``today`` may hold (``FIRST_YEAR`` to ``today``'s: "022" gives 2022 alone; "202" gives 2020 to today's:
+    no date). Which digit was lost is a guess: such a date is doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _YEAR_DIGIT_LOST.finditer(folded):
+        if not (m.group(1) + m.group(2)).isdigit():
+            continue  # a day or month read as a letter too: no date
+        run = m.group(3)
+        years = {int(run[:i] + d + run[i:]) for i in range(len(run) + 1) for d in "0123456789"}
+        if (found := _one_year_date(m, years & set(range(FIRST_YEAR, today.year + 1)))) is not None:
+            out.append(found)
     return out
 
 

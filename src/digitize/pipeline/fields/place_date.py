@@ -17,13 +17,15 @@ from digitize.pipeline.fields.dates import (
     day_unread_dates,
     extra_digit_dates,
     find_dates,
+    glued_digit_dates,
     misread_year_dates,
     one_digit_from,
     read_as_letters,
     uncalendared_dates,
+    year_digit_lost_dates,
     year_word_lost_dates,
 )
-from digitize.pipeline.fields.layout import Layout, is_motto
+from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, match, normalize_tones
@@ -590,6 +592,21 @@ def place_before_day(line: Line) -> tuple[str, float] | None:
     return _known_place(line.text[: m.start()])
 
 
+_BEFORE_COMMA = re.compile(r"^([^,\d]{3,40}),")
+PLACE_BEFORE_COMMA = 0.55  # the place of a date line its date words all garbled: in doubt (x the line's)
+
+
+def place_before_comma(line: Line) -> tuple[str, float] | None:
+    """The place of the right column's first line under the motto (the date line by Decree 30's layout) whose
+    date OCR garbled whole, no date word nor year left ("Hà Nội, sơ Láng Z dung" of a blurred "Hà Nội, ngày
+    31 tháng 5 năm 2019", seed 571 dev 013: no place): a known place's name read nearly letter for letter
+    before the line's first comma, as the date line's place stands. In doubt (``PLACE_BEFORE_COMMA``): that
+    the line is the date line is the layout's word alone. None otherwise."""
+    m = _BEFORE_COMMA.match(line.text)
+    hit = _known_place(m.group(1)) if m is not None else None
+    return None if hit is None else (hit[0], min(hit[1], PLACE_BEFORE_COMMA))
+
+
 # the longest text a known place may be read as at PLACE_ONLY_CUTOFF (ratio 2m/(a+b): a <= b(200/c - 1)),
 # with "Thành phố " before it
 # and room for marks a reading puts before it (specks, a stamp's letters) that ``clean_value`` drops
@@ -618,6 +635,9 @@ def _scan(
     # line gives a date
     misread: tuple[Line, list[tuple[int, int, dt.date]]] | None = None
     year = _notation_year(date_sources[:n_header])
+    comma_place: tuple[Line, tuple[str, float]] | None = None  # ``place_before_comma``'s
+    # the right column's first line under the motto's two (the date line by the layout)
+    first_i = next((i for i, ln in enumerate(date_sources[:n_right]) if not is_motto2(ln)), None)
     for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
         if (
@@ -631,6 +651,19 @@ def _scan(
             # the header's date line, its year read with a digit too many: the one year it leaves, in doubt
             start, end, day = extra[0]
             res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
+            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+            break
+        if not found and k < n_header and (short := year_digit_lost_dates(ln.folded, today)):
+            # the header's date line, its year read a digit short ("san 022" of "năm 2022"): in doubt
+            start, end, day = short[0]
+            res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
+            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+            break
+        if not found and k < n_header and (glued := glued_digit_dates(ln.folded)):
+            # the header's date line, a digit glued before "tháng" after its two-digit day ("ngày 12 2tháng"):
+            # which digits the day holds is a guess, in doubt
+            start, end, day = glued[0]
+            res.set("issued_date", day.isoformat(), min(LETTER_DIGIT_CONF, date_conf(ln, start, end)))
             set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
             break
         if not found and k < n_header and (lost := year_word_lost_dates(ln.folded)):
@@ -662,6 +695,16 @@ def _scan(
                 if fuzz.ratio(fold(prefix), fold(home)) >= HOME_LIKE:
                     res.set("place", home, ln.conf * 0.7)
                     break
+            if ocr and k == first_i and (by_comma := place_before_comma(ln)):
+                if _YEAR_END.search(ln.text):
+                    # a year ends it: the date line, its date garbled; the scan stops there (a body's date
+                    # under it is no date of the document's: REVIEW numbers54 HIGH)
+                    town, conf = _town_in_doubt(by_comma, home, organs, None)
+                    res.set("place", town, ln.conf * conf)
+                    break
+                # the first date line's place alone, no other line read yet: the scan goes on for a date
+                # (its place then the one taken), this place kept for when none is
+                comma_place = (ln, by_comma)
             continue
         start, end, day = found[0]
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
@@ -672,6 +715,10 @@ def _scan(
         ln, ((start, end, day), *_) = misread
         res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
         set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+    if comma_place is not None and "place" not in res.fields:
+        ln, (town, conf) = comma_place
+        town, conf = _town_in_doubt((town, conf), home, organs, None)
+        res.set("place", town, ln.conf * conf)
 
 
 def date_conf(ln: Line, start: int, end: int) -> float:
