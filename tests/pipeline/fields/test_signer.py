@@ -2900,3 +2900,13 @@ def test_a_prefix_kt_glued_to_the_title_after_ring_capitals_leaves_the_title_sur
         [("AB KT.CHỦ TỊCH", [30.0, 95, 95]), ("PHÓ CHỦ TỊCH", [95.0, 95, 95])], "Tô Mỹ Nhuệ", [96.0, 93, 92]
     )
     assert f["signer_title"].value == "Phó Chủ tịch" and f["signer_title"].confidence >= 0.6
+
+
+def test_a_horn_read_on_the_u_after_q_is_no_name_s_letter() -> None:
+    # seed k907 dev 010: "Ôn Bảo Quới" read "Qưới" (88): the "ơ"'s horn read on the "u" too; no syllable (the
+    # "u" of "qu" bears no horn): "Quới", a name no list has, in doubt
+    f = extract([page(_signed_as("Ôn Bảo Qưới", [97.0, 93.0, 88.0]))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Ôn Bảo Quới", True)
+    assert signer_module.horn_after_q("Qưới") == "Quới"
+    assert signer_module.horn_after_q("Quới") is None
+    assert signer_module.horn_after_q("Trưởng") is None
