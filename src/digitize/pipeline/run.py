@@ -197,6 +197,7 @@ def warm() -> None:
             failures.append(exc)
 
     step(_import_passes)
+    step(_tone_table)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 
@@ -214,6 +215,14 @@ def warm() -> None:
         raise failures[0]
     if failures:
         raise ExceptionGroup("; ".join(str(f) for f in failures), failures)
+
+
+def _tone_table() -> None:
+    """The pixel tone-mark reader's table (``signature.dot_hook_pass``), loaded from the user's cache or,
+    where it has none, built (~20 CPU s): not on a worker's first page that asks for it, out of its budget."""
+    from digitize.pipeline import tonemark
+
+    tonemark._training()
 
 
 def _import_passes() -> None:
