@@ -3217,3 +3217,34 @@ def test_a_block_read_again_keeps_the_marks_a_surer_earlier_reading_gave_its_wor
     assert [signature._surer_marks(w, unsure).text for w in new] == ["Huynh", "Vân", "Quảng"]
     other = [replace(gone[1], text="Văng")]
     assert signature._surer_marks(new[1], other).text == "Vân"
+
+
+def test_a_plain_family_name_is_kept_only_where_a_capital_s_marks_were_lost_and_others_read() -> None:
+    # review of marks54 (MED2): a blurred photo loses the marks of a rare family name in every reading
+    # ("Phùng", "Thân", "Đàm", "Đồng" read plain six times): the listed one, its marks small ones over a small
+    # letter or the bar of a "Đ", not the plain word; a capital's marks ("Ứng", "Ông", "Âu") lost where the
+    # row's other words kept theirs in every reading are the plain word's (k909 dev 002 "Ung Thị Ngọc Tiềm")
+    def row(*words: str) -> list[tuple[str, float]]:
+        return [(w, 97.0) for w in words]
+
+    for plain, listed in (("Phung", "Phùng"), ("Than", "Thân"), ("Dam", "Đàm"), ("Dong", "Đồng")):
+        assert signature.vote_name([row(plain, "Thị", "Ngọc", "Tiềm")] * 6) == [listed, "Thị", "Ngọc", "Tiềm"]
+    assert signature.vote_name([row("Ung", "Thị", "Ngọc", "Tiềm")] * 6) == ["Ung", "Thị", "Ngọc", "Tiềm"]
+    # the row's other words read with no mark in some reading: the blur lost marks on the row, the listed one
+    lost = [row("Ong", "Van", "Hung")] + [row("Ong", "Văn", "Hùng")] * 5
+    assert signature.vote_name(lost) == ["Ông", "Văn", "Hùng"]
+    assert signature.vote_name([row("Ong", "Văn", "Hùng")] * 6) == ["Ong", "Văn", "Hùng"]
+
+
+def test_a_block_read_again_with_another_listed_name_s_marks_keeps_the_surer_one_in_doubt() -> None:
+    # review of marks54 (LOW1): "Hùng" (91) first, "Hưng" (88) read again in its box: both names, the surer
+    # earlier reading by three points is no reading of which: its marks kept, the word voted (in doubt)
+    box = Box(900, 1170, 1000, 1205)
+    got = signature._surer_marks(Word("Hưng", 88.0, box), [Word("Hùng", 91.0, box)])
+    assert (got.text, got.voted) == ("Hùng", True)
+    # a re-read that is no listed name ("Huynh" of "Huỳnh") keeps the surer marks as sure as read
+    got = signature._surer_marks(Word("Huynh", 87.0, box), [Word("Huỳnh", 96.0, box)])
+    assert (got.text, got.voted) == ("Huỳnh", False)
+    # an earlier word no name's ("Vấn" (96) over "Văn" (92), seed k909 dev 007, then voted "Vân"): nothing
+    got = signature._surer_marks(Word("Văn", 92.0, box), [Word("Vấn", 96.0, box)])
+    assert (got.text, got.voted) == ("Văn", False)

@@ -36,6 +36,7 @@ from digitize.pipeline.fields.signer import (
     MARKS_READ_CONF,
     SHORT_NAME_JUNK_CONF,
     acting_read,
+    capital_marked,
     doubtful_name_line,
     glued_name_line,
     led_already,
@@ -379,7 +380,11 @@ def _surer_marks(new: Word, gone: Sequence[Word]) -> Word:
     its letters marks aside) gave it where that reading was surer and sure (``SURE_WORD_CONF``): the block's
     reading replaces the words of a region, not a word read well with a worse reading of it ("Huỳnh Văn
     Quảng" (96, 97, 97) read by the dropped lines' pass, then "Huynh Vân Quảng" (87, 64, 89) by the block's:
-    seed k907 dev 008, whose block had no title until then)."""
+    seed k907 dev 008, whose block had no title until then). Only an earlier word a list has as a name's
+    (``_listed_word``): "Vấn" (96) first, "Văn" (92) again is no name's marks to restore (seed k909 dev 007,
+    "Huỳnh Văn Nhơn" then voted "Vân"). Where both readings are listed names' words ("Hùng" (91) first,
+    "Hưng" (88) again), the two disagree on which name it is and a few points of confidence tell not which:
+    the surer one's marks are kept, the word ``voted`` (its name in doubt; review of marks54)."""
     letters = fold(new.text)
     for old in gone:
         if (
@@ -387,10 +392,18 @@ def _surer_marks(new: Word, gone: Sequence[Word]) -> Word:
             and fold(old.text) == letters
             and old.conf >= SURE_WORD_CONF * 100
             and old.conf > new.conf
+            and _listed_word(old.text)
             and _same_place(old.box, new.box)
         ):
-            return replace(new, text=old.text, conf=old.conf, read=old.read, voted=old.voted)
+            rival = _listed_word(old.text) and _listed_word(new.text)
+            return replace(new, text=old.text, conf=old.conf, read=old.read, voted=old.voted or rival)
     return new
+
+
+def _listed_word(text: str) -> bool:
+    """A word of a name any list has, a family or a given name's ("Hùng", "Hưng", "Văn", "Vân")."""
+    word = nfc(text.strip(_NAME_MARKS))
+    return word in NAME_SYLLABLES or word in SURNAMES
 
 
 NAME_SCALES = (1.0, 1.5, 2.0)
@@ -1967,6 +1980,8 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
     if n < ROW_VOTES or 2 * n <= len(got):
         return None
     same = [r for r in got if len(r) == size]
+    # every reading gave a mark on the name's other words: the row's marks were read, not lost to the blur
+    marks_read = all(any(fold(w) != w.lower() for w, _ in r[1:]) for r in same)
     name: list[str] = []
     loose_at: list[bool] = []
     lost_at: list[bool] = []
@@ -1981,7 +1996,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
         best = (
             max(known, key=lambda w: weight[w])
             if known
-            else _unlisted_vote(i, size, weight, count, unnamed=unnamed)
+            else _unlisted_vote(i, size, weight, count, unnamed=unnamed, marks_read=marks_read)
         )
         if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
@@ -2042,7 +2057,13 @@ def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], rea
 
 
 def _unlisted_vote(
-    place: int, size: int, weight: dict[str, float], count: Counter[str], *, unnamed: bool = False
+    place: int,
+    size: int,
+    weight: dict[str, float],
+    count: Counter[str],
+    *,
+    unnamed: bool = False,
+    marks_read: bool = False,
 ) -> str | None:
     """The word voted at a place of a name's row where no reading gave a listed form, always one of the
     readings' words or a listed form they allow (three "Lẫm" and three "Lắm" are no "Lâm"). At the family
@@ -2059,7 +2080,8 @@ def _unlisted_vote(
     ("Vấn": "Văn"). A given name no list has otherwise is taken only as every reading of the row read it,
     letter and mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``:
     "Khuyến", "Giáp"; not the pen's "Niến"). None otherwise. (The row's name is in doubt whatever the vote:
-    ``ROW_CONF``.)"""
+    ``ROW_CONF``.) ``marks_read``: every reading gave the name's other words a mark
+    (``_plain_family_read``)."""
     capitalised = [w for w in weight if w[:1].isupper()]
     if not capitalised:
         return None  # (only words read with a small first letter: a capital garbled, no word to take)
@@ -2070,7 +2092,7 @@ def _unlisted_vote(
         forms = [s for s in SURNAMES if fold(s) == key]
         fits = size >= 3 and top not in NAME_SYLLABLES and top.isalpha() and is_syllable(top)
         if forms:
-            if len(forms) == 1 and _plain_family_read(top, forms[0], weight, count) and fits:
+            if len(forms) == 1 and _plain_family_read(top, forms[0], weight, count) and fits and marks_read:
                 return top
             return forms[0] if len(forms) == 1 else None
         agreed = sum(c for w, c in count.items() if fold(w) == key) == total >= UNLISTED_VOTES
@@ -2116,7 +2138,11 @@ def _plain_family_read(top: str, listed: str, weight: dict[str, float], count: C
     family name with its letters is a rare one that bears marks ("Ung" (97) read six times, listed "Ứng":
     seed k909 dev 002): a capital's hat, horn and tone are big marks no reading of a clear print loses every
     time; the word printed is the plain one, a family name the list lacks. A frequent one ("Nguyen" for
-    "Nguyễn") is the listed one whatever the readings."""
+    "Nguyễn") is the listed one whatever the readings. Only where the listed one's marks stand on its capital
+    (``capital_marked``: "Ứng", "Ông", "Âu"), and the caller checks the row's other words kept marks in
+    every reading: a blurred photo loses a small letter's tone ("Phùng", "Thân") and a rare name's marks
+    wholesale in every reading as easily, and the bar of a "Đ" ("Đàm", "Đồng") is no mark at all (review of
+    marks54)."""
     total = sum(count.values())
     return (
         count[top] == total >= UNLISTED_VOTES
@@ -2124,6 +2150,7 @@ def _plain_family_read(top: str, listed: str, weight: dict[str, float], count: C
         and fold(top) == top.lower()
         and nfc(listed) != top
         and SURNAMES.index(listed) >= FREQUENT_SURNAMES
+        and capital_marked(listed)
     )
 
 
