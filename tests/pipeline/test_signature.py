@@ -3144,3 +3144,107 @@ def test_a_reading_of_a_title_s_line_is_the_acting_head_s_by_its_q_or_a_look_ali
     assert not signer.acting_read("GIÁM ĐỐC", "Giám đốc")
     assert not signer.acting_read("KT. GIÁM ĐỐC", "Giám đốc")
     assert not signer.acting_read("Q. PHÓ GIÁM ĐỐC", "Giám đốc")
+
+
+def test_a_sure_name_s_bare_i_whose_dot_the_pixels_read_as_a_hook_is_in_doubt() -> None:
+    """Seed s871 corp 007: "Đinh Thị Chỉnh" read "Chinh" (97), a listed name, taken at 0.92 (SURE-WRONG): the
+    hook over an "i" stands where its dot does. The pixels of the word's own ink see the hook: the
+    readings disagree, the name in doubt, its text as read. A printed "Linh", "Minh" stays sure."""
+    prepared, first = _page_signed_by("Nguyễn Thị Chỉnh")
+    words = tuple(
+        replace(w, text="Chinh", conf=97.0) if w.text in ("Chỉnh", "Chinh") else w for w in first.words
+    )
+    assert [w.text for w in words if w.text == "Chinh"] == ["Chinh"]
+    page = replace(first, words=words, text=page_text(words))
+    f = extract([page]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Nguyễn Thị Chinh", True)
+    f = extract([signature.dot_hook_pass(prepared, page)]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Nguyễn Thị Chinh", True)
+    for name in ("Trần Thị Linh", "Lê Văn Minh"):
+        prepared, page = _page_signed_by(name)
+        f = extract([signature.dot_hook_pass(prepared, page)]).fields["signer_name"]
+        assert (f.value, f.confidence >= 0.6) == (name, True)
+
+
+def test_a_bare_i_is_one_a_hook_may_stand_over() -> None:
+    words = ("Chinh", "Minh", "Chỉnh", "Chính", "Thanh", "Ngọc", "Kim")
+    assert [w for w in words if signature._bare_i(w)] == ["Chinh", "Minh", "Kim"]
+
+
+def test_a_first_word_read_unsurely_is_no_vote_against_its_line_s_readings() -> None:
+    # seed w681 dev 004: "Đinh Văn Yểng" first read "Yếng" (22), its line "Yểng" thrice, "Yếng" twice: the
+    # first reading's guess is no third voter for "Yếng"; read at 50 or more it is (three against three)
+    first = ["Đinh", "Văn", "Yếng"]
+    reads = [["Đinh", "Văn", "Yểng"]] * 3 + [first] * 2
+    assert signature.voted_marks(first, reads) == {}
+    assert signature.voted_marks(first, reads, {0, 2}) == {2: "Yểng"}
+
+
+def test_a_family_name_every_reading_gives_plain_and_sure_is_no_rare_listed_one_with_marks() -> None:
+    # seed k909 dev 002: "Ung Thị Ngọc Tiềm" read so six times (96, 97): no "Ứng" (a rare listed family name
+    # with the letters, whose capital's horn and acute no clear reading loses every time)
+    def row(family: str, conf: float) -> list[tuple[str, float]]:
+        return [(family, conf), ("Thị", 97.0), ("Ngọc", 97.0), ("Tiềm", 97.0)]
+
+    assert signature.vote_name([row("Ung", 97.0)] * 6) == ["Ung", "Thị", "Ngọc", "Tiềm"]
+    # read unsurely, or not alike, or a frequent one ("Nguyen" for "Nguyễn"): the listed one
+    assert signature.vote_name([row("Ung", 70.0)] * 6) == ["Ứng", "Thị", "Ngọc", "Tiềm"]
+    assert signature.vote_name([row("Ung", 97.0)] * 5 + [row("Ủng", 97.0)]) == ["Ứng", "Thị", "Ngọc", "Tiềm"]
+    assert signature.vote_name([row("Nguyen", 97.0)] * 6) == ["Nguyễn", "Thị", "Ngọc", "Tiềm"]
+
+
+def test_a_block_read_again_keeps_the_marks_a_surer_earlier_reading_gave_its_words() -> None:
+    # seed k907 dev 008: the dropped lines' pass read "Huỳnh Văn Quảng" (96, 97, 97) with no title over it;
+    # the block's reading then read "Huynh Vân Quảng" (87, 64, 89) and replaced it: the words keep the surer
+    # reading's marks (boxes of one word; a loose box as wide as the line gives no word its marks)
+    def word(text: str, conf: float, x0: float, y0: float, x1: float, y1: float) -> Word:
+        return Word(text, conf, Box(x0, y0, x1, y1))
+
+    gone = [
+        word("Huỳnh", 96.0, 756, 1171, 1053, 1205),
+        word("Văn", 97.0, 873, 1156, 932, 1210),
+        word("Quảng", 97.0, 950, 1171, 1053, 1205),
+    ]
+    new = [
+        word("Huynh", 87.0, 755, 1174, 863, 1205),
+        word("Vân", 64.0, 871, 1174, 937, 1199),
+        word("Quảng", 89.0, 945, 1172, 1054, 1206),
+    ]
+    got = [signature._surer_marks(w, gone) for w in new]
+    assert [(w.text, w.conf) for w in got] == [("Huynh", 87.0), ("Văn", 97.0), ("Quảng", 89.0)]
+    # an earlier reading less sure, or of other letters, gives nothing
+    unsure = [replace(w, conf=80.0) for w in gone]
+    assert [signature._surer_marks(w, unsure).text for w in new] == ["Huynh", "Vân", "Quảng"]
+    other = [replace(gone[1], text="Văng")]
+    assert signature._surer_marks(new[1], other).text == "Vân"
+
+
+def test_a_plain_family_name_is_kept_only_where_a_capital_s_marks_were_lost_and_others_read() -> None:
+    # review of marks54 (MED2): a blurred photo loses the marks of a rare family name in every reading
+    # ("Phùng", "Thân", "Đàm", "Đồng" read plain six times): the listed one, its marks small ones over a small
+    # letter or the bar of a "Đ", not the plain word; a capital's marks ("Ứng", "Ông", "Âu") lost where the
+    # row's other words kept theirs in every reading are the plain word's (k909 dev 002 "Ung Thị Ngọc Tiềm")
+    def row(*words: str) -> list[tuple[str, float]]:
+        return [(w, 97.0) for w in words]
+
+    for plain, listed in (("Phung", "Phùng"), ("Than", "Thân"), ("Dam", "Đàm"), ("Dong", "Đồng")):
+        assert signature.vote_name([row(plain, "Thị", "Ngọc", "Tiềm")] * 6) == [listed, "Thị", "Ngọc", "Tiềm"]
+    assert signature.vote_name([row("Ung", "Thị", "Ngọc", "Tiềm")] * 6) == ["Ung", "Thị", "Ngọc", "Tiềm"]
+    # the row's other words read with no mark in some reading: the blur lost marks on the row, the listed one
+    lost = [row("Ong", "Van", "Hung")] + [row("Ong", "Văn", "Hùng")] * 5
+    assert signature.vote_name(lost) == ["Ông", "Văn", "Hùng"]
+    assert signature.vote_name([row("Ong", "Văn", "Hùng")] * 6) == ["Ong", "Văn", "Hùng"]
+
+
+def test_a_block_read_again_with_another_listed_name_s_marks_keeps_the_surer_one_in_doubt() -> None:
+    # review of marks54 (LOW1): "Hùng" (91) first, "Hưng" (88) read again in its box: both names, the surer
+    # earlier reading by three points is no reading of which: its marks kept, the word voted (in doubt)
+    box = Box(900, 1170, 1000, 1205)
+    got = signature._surer_marks(Word("Hưng", 88.0, box), [Word("Hùng", 91.0, box)])
+    assert (got.text, got.voted) == ("Hùng", True)
+    # a re-read that is no listed name ("Huynh" of "Huỳnh") keeps the surer marks as sure as read
+    got = signature._surer_marks(Word("Huynh", 87.0, box), [Word("Huỳnh", 96.0, box)])
+    assert (got.text, got.voted) == ("Huỳnh", False)
+    # an earlier word no name's ("Vấn" (96) over "Văn" (92), seed k909 dev 007, then voted "Vân"): nothing
+    got = signature._surer_marks(Word("Văn", 92.0, box), [Word("Vấn", 96.0, box)])
+    assert (got.text, got.voted) == ("Văn", False)

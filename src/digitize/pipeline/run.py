@@ -148,6 +148,7 @@ def second_passes(
         (signature.marks_vote_pass, 30.0, True),  # a doubted name's word whose marks its line's readings vote
         (headband.second_pass, 30.0, True),
         (signature.sure_marks_pass, 30.0, True),  # a sure name's word with marks no listed name has
+        (signature.dot_hook_pass, 0.0, False),  # no OCR: a sure name's "i", its dot read a hook by the pixels
         (header.date_pass, 30.0, True),  # a lost date line, before its digits are read again
         (rows.second_pass, 0.0, False),  # no OCR: a header row split in two made one line
         (handdigits.second_pass, 30.0, False),  # digits: its own languages
@@ -196,6 +197,7 @@ def warm() -> None:
             failures.append(exc)
 
     step(_import_passes)
+    step(_tone_table)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 
@@ -213,6 +215,14 @@ def warm() -> None:
         raise failures[0]
     if failures:
         raise ExceptionGroup("; ".join(str(f) for f in failures), failures)
+
+
+def _tone_table() -> None:
+    """The pixel tone-mark reader's table (``signature.dot_hook_pass``), loaded from the user's cache or,
+    where it has none, built (~20 CPU s): not on a worker's first page that asks for it, out of its budget."""
+    from digitize.pipeline import tonemark
+
+    tonemark._training()
 
 
 def _import_passes() -> None:

@@ -28,7 +28,7 @@ from digitize.errors import ToolFailed
 from digitize.pipeline import correct, preprocess, regions
 from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines, sub_line
-from digitize.pipeline.fields.names import VOTED_CONF, is_syllable, well_formed
+from digitize.pipeline.fields.names import SURE_WORD_CONF, VOTED_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.names import undoubled as _undoubled
 from digitize.pipeline.fields.signer import (
     AUTH_PREFIXES,
@@ -36,6 +36,7 @@ from digitize.pipeline.fields.signer import (
     MARKS_READ_CONF,
     SHORT_NAME_JUNK_CONF,
     acting_read,
+    capital_marked,
     doubtful_name_line,
     glued_name_line,
     led_already,
@@ -358,9 +359,51 @@ def second_pass(
         return x0 <= cx <= x1 and floor <= cy <= y1
 
     kept = [wd for wd in page.words if not inside(wd)]
-    best = [wd for wd in best if (wd.box.y0 + wd.box.y1) / 2 >= floor]
+    gone = [wd for wd in page.words if inside(wd)]
+    best = [_surer_marks(wd, gone) for wd in best if (wd.box.y0 + wd.box.y1) / 2 >= floor]
     words = tuple(kept + best)
     return replace(page, words=words, text=page_text(words))
+
+
+def _same_place(a: Box, b: Box) -> bool:
+    """Each box's centre lies inside the other: two readings of one word (a box a pass drew loose, taller
+    or as wide as its line, holds the other's centre, but its own centre then lies outside a word's box)."""
+
+    def within(box: Box, x: float, y: float) -> bool:
+        return box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1
+
+    return within(a, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2) and within(b, (a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2)
+
+
+def _surer_marks(new: Word, gone: Sequence[Word]) -> Word:
+    """A word of the block read again, with the marks the page's earlier reading of the same word (its box,
+    its letters marks aside) gave it where that reading was surer and sure (``SURE_WORD_CONF``): the block's
+    reading replaces the words of a region, not a word read well with a worse reading of it ("Huỳnh Văn
+    Quảng" (96, 97, 97) read by the dropped lines' pass, then "Huynh Vân Quảng" (87, 64, 89) by the block's:
+    seed k907 dev 008, whose block had no title until then). Only an earlier word a list has as a name's
+    (``_listed_word``): "Vấn" (96) first, "Văn" (92) again is no name's marks to restore (seed k909 dev 007,
+    "Huỳnh Văn Nhơn" then voted "Vân"). Where both readings are listed names' words ("Hùng" (91) first,
+    "Hưng" (88) again), the two disagree on which name it is and a few points of confidence tell not which:
+    the surer one's marks are kept, the word ``voted`` (its name in doubt; review of marks54)."""
+    letters = fold(new.text)
+    for old in gone:
+        if (
+            old.text != new.text
+            and fold(old.text) == letters
+            and old.conf >= SURE_WORD_CONF * 100
+            and old.conf > new.conf
+            and _listed_word(old.text)
+            and _same_place(old.box, new.box)
+        ):
+            rival = _listed_word(old.text) and _listed_word(new.text)
+            return replace(new, text=old.text, conf=old.conf, read=old.read, voted=old.voted or rival)
+    return new
+
+
+def _listed_word(text: str) -> bool:
+    """A word of a name any list has, a family or a given name's ("Hùng", "Hưng", "Văn", "Vân")."""
+    word = nfc(text.strip(_NAME_MARKS))
+    return word in NAME_SYLLABLES or word in SURNAMES
 
 
 NAME_SCALES = (1.0, 1.5, 2.0)
@@ -1205,6 +1248,71 @@ def sure_marks_pass(
     return replace(page, words=words, text=page_text(words))
 
 
+# --- a sure name's bare "i" whose dot the pixels read as a hook -------------------------------------------
+
+# (0..1) the least margin of the pixel reader's hook (``tonemark.steady_tone``, every cut alike) over a word's
+# bare "i" for the name to be doubted
+DOT_HOOK_MARGIN = 0.5
+_HOOK_TONE = "3"  # ``tonemark``'s class of the hook
+
+
+def _bare_i(word: str) -> bool:
+    """A name's word with no tone mark whose tone-bearing vowel is an "i" ("Chinh", "Minh") and that is a
+    Vietnamese syllable with a hook there too ("Chỉnh"): the hook over an "i" stands where its dot does, and
+    Tesseract reads the one for the other ("Chinh" (97) for the "Chỉnh" printed, seed s871 corp 007)."""
+    from digitize.pipeline import tonemark
+
+    i = tonemark.tone_index(word)
+    if i is None or _tone(word) or word[i].lower() != "i":
+        return False
+    hooked = tonemark.with_tone(word, _HOOK_TONE)
+    return hooked is not None and is_syllable(hooked)
+
+
+@regions.on_read_pages
+def dot_hook_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str = "", timeout: float = 30.0
+) -> RecognizedPage:
+    """The signer's name taken surely with a given or middle word read with a bare "i" (``_bare_i``: no tone
+    mark, "Chinh" (97)) over which the pixels (``tonemark.steady_tone``: the word's own ink, three cuts
+    alike, at ``DOT_HOOK_MARGIN`` or more) see a hook: Tesseract's reading and the pixels' disagree on the
+    mark, so the word is marked ``voted`` (the readings disagreed: the name in doubt), its text as read (the
+    pixels are no sure reading either: markpix, session 51). No OCR; a sharp page only (a blurred photo's
+    marks are no pixels to read). Other pages as they are."""
+    if prepared.blurred:
+        return page
+    had = regions.signer_of(page).get("signer_name")
+    if had is None or not had.value or had.confidence < ROW_SURE:
+        return page
+    name = str(had.value)
+    line = _name_line_of(regions.lines_of(page), name)
+    if line is None:
+        return page
+    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
+    if read != name.split():
+        return page
+    places = [k for k, w in enumerate(read) if k and _bare_i(w)]
+    if not places:
+        return page
+    from digitize.pipeline import tonemark
+
+    grey = regions.grey_master(prepared)
+
+    def cut(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        return regions.cut(prepared, x0, y0, x1, y1, source=grey)
+
+    hooked = set()
+    for k in places:
+        b = line.words[k].box
+        seen = tonemark.steady_tone(cut, (b.x0, b.y0, b.x1, b.y1), read[k])
+        if seen is not None and seen.tone == _HOOK_TONE and seen.margin >= DOT_HOOK_MARGIN:
+            hooked.add(id(line.words[k]))
+    if not hooked:
+        return page
+    words = tuple(replace(w, voted=True) if id(w) in hooked else w for w in page.words)
+    return replace(page, words=words, text=page_text(words))
+
+
 # a grey seal's ink apart from the print for ``darker_print`` to take it out: its share of the ink lighter
 # than the print's level (``PRINT_DARK``) and lying away from the print
 SEAL_APART = 0.1
@@ -1872,6 +1980,8 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
     if n < ROW_VOTES or 2 * n <= len(got):
         return None
     same = [r for r in got if len(r) == size]
+    # every reading gave a mark on the name's other words: the row's marks were read, not lost to the blur
+    marks_read = all(any(fold(w) != w.lower() for w, _ in r[1:]) for r in same)
     name: list[str] = []
     loose_at: list[bool] = []
     lost_at: list[bool] = []
@@ -1886,7 +1996,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
         best = (
             max(known, key=lambda w: weight[w])
             if known
-            else _unlisted_vote(i, size, weight, count, unnamed=unnamed)
+            else _unlisted_vote(i, size, weight, count, unnamed=unnamed, marks_read=marks_read)
         )
         if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
@@ -1947,7 +2057,13 @@ def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], rea
 
 
 def _unlisted_vote(
-    place: int, size: int, weight: dict[str, float], count: Counter[str], *, unnamed: bool = False
+    place: int,
+    size: int,
+    weight: dict[str, float],
+    count: Counter[str],
+    *,
+    unnamed: bool = False,
+    marks_read: bool = False,
 ) -> str | None:
     """The word voted at a place of a name's row where no reading gave a listed form, always one of the
     readings' words or a listed form they allow (three "Lẫm" and three "Lắm" are no "Lâm"). At the family
@@ -1964,7 +2080,8 @@ def _unlisted_vote(
     ("Vấn": "Văn"). A given name no list has otherwise is taken only as every reading of the row read it,
     letter and mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``:
     "Khuyến", "Giáp"; not the pen's "Niến"). None otherwise. (The row's name is in doubt whatever the vote:
-    ``ROW_CONF``.)"""
+    ``ROW_CONF``.) ``marks_read``: every reading gave the name's other words a mark
+    (``_plain_family_read``)."""
     capitalised = [w for w in weight if w[:1].isupper()]
     if not capitalised:
         return None  # (only words read with a small first letter: a capital garbled, no word to take)
@@ -1973,10 +2090,12 @@ def _unlisted_vote(
     total = sum(count.values())
     if place == 0:
         forms = [s for s in SURNAMES if fold(s) == key]
+        fits = size >= 3 and top not in NAME_SYLLABLES and top.isalpha() and is_syllable(top)
         if forms:
+            if len(forms) == 1 and _plain_family_read(top, forms[0], weight, count) and fits and marks_read:
+                return top
             return forms[0] if len(forms) == 1 else None
         agreed = sum(c for w, c in count.items() if fold(w) == key) == total >= UNLISTED_VOTES
-        fits = size >= 3 and top not in NAME_SYLLABLES and top.isalpha() and is_syllable(top)
         return top if agreed and fits else None
     if key in F_SYLLABLES:
         # the listed forms with the surest word's "Đ" or "D": the bar of a "Đ" is a letter's, no mark a blur
@@ -2011,6 +2130,28 @@ def _unlisted_vote(
         # alike ("Niến") is no sure wrong name, only a review with a guess
         return top
     return top if alike and is_syllable(top) and correct.common(top) else None
+
+
+def _plain_family_read(top: str, listed: str, weight: dict[str, float], count: Counter[str]) -> bool:
+    """A name row's family-name place that every reading, ``UNLISTED_VOTES`` at least, read as ``top``, letter
+    for letter, with no mark at all and each surely on average (``SURE_WORD_CONF``), where the one listed
+    family name with its letters is a rare one that bears marks ("Ung" (97) read six times, listed "Ứng":
+    seed k909 dev 002): a capital's hat, horn and tone are big marks no reading of a clear print loses every
+    time; the word printed is the plain one, a family name the list lacks. A frequent one ("Nguyen" for
+    "Nguyễn") is the listed one whatever the readings. Only where the listed one's marks stand on its capital
+    (``capital_marked``: "Ứng", "Ông", "Âu"), and the caller checks the row's other words kept marks in
+    every reading: a blurred photo loses a small letter's tone ("Phùng", "Thân") and a rare name's marks
+    wholesale in every reading as easily, and the bar of a "Đ" ("Đàm", "Đồng") is no mark at all (review of
+    marks54)."""
+    total = sum(count.values())
+    return (
+        count[top] == total >= UNLISTED_VOTES
+        and weight[top] >= total * SURE_WORD_CONF * 100
+        and fold(top) == top.lower()
+        and nfc(listed) != top
+        and SURNAMES.index(listed) >= FREQUENT_SURNAMES
+        and capital_marked(listed)
+    )
 
 
 def _word_behind(word: str, surname: str) -> bool:
@@ -2770,6 +2911,9 @@ MARKS_VOTE_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)
 # readings (of ``MARKS_VOTE_SCALES``') at least, and more than half of them, that must give a word, letters
 # and marks alike, to take it ("Uẩn" thrice, "Uấn" as first read once, "Uấẩấn" once: seed k875 alt 012)
 MARKS_VOTE_AGREE = 3
+# (Tesseract's 0..100) a first reading's word read under this is no vote against its line's readings (a word
+# read at 22 is a guess at its marks; read at 50 or more it weighs as one reading)
+FIRST_VOTE_CONF = VOTED_CONF * 100
 
 
 _ACUTE, _HOOK, _TILDE = "\u0301", "\u0309", "\u0303"
@@ -2827,7 +2971,9 @@ def _dot_read(first: str, word: str) -> bool:
     return fold(bearer) == "i"
 
 
-def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict[int, str]:
+def voted_marks(
+    first: Sequence[str], readings: Sequence[Sequence[str]], unsure: Collection[int] = ()
+) -> dict[int, str]:
     """The places (a given or middle word's: the family name's marks are another matter) of the name ``first``
     (its words as the extractor took them) where at least ``MARKS_VOTE_AGREE`` of the ``readings`` of its line
     (each its words, as many as the name's, else no vote), and more than half of them, give one word with the
@@ -2840,7 +2986,9 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
     for "Quý", "Hủng" for "Hùng", "Vân" for "Văn". A reading with a vowel twice ("Lẫãm": Tesseract's two
     guesses at its marks) votes for neither. One exception: a hook first read over an "i" (``_dot_read``: the
     dot read as a hook) is dropped where the readings without any mark outnumber all the others, the first
-    with them ("Chinh" four times, "Chính" once for "Chỉnh": seed w635 alt 010)."""
+    with them ("Chinh" four times, "Chính" once for "Chỉnh": seed w635 alt 010). ``unsure``: the places whose
+    first word was read under ``FIRST_VOTE_CONF``, no reading to vote ("Yếng" (22) first read, "Yểng" thrice,
+    "Yếng" twice: seed w681 dev 004)."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
     for k in range(1, len(first)):
@@ -2851,14 +2999,15 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
         if word == first[k] or n < MARKS_VOTE_AGREE or 2 * n <= len(readings) or not is_syllable(word):
             continue
         others = [w for w in count if w not in (word, first[k])]
-        rest = sum(count[w] for w in others) + count[first[k]] + 1  # (the first reading votes too)
+        own = 0 if k in unsure else 1  # (the first reading votes too, when it read the word at all surely)
+        rest = sum(count[w] for w in others) + count[first[k]] + own
         if _dot_read(first[k], word):
             if all(_tone(w) for w in others) and n > rest:
                 out[k] = word
             continue
         if others or not _marks_kept(first[k], word):
             continue
-        if n > count[first[k]] + 1:
+        if n > count[first[k]] + own:
             out[k] = word
     return out
 
@@ -2893,7 +3042,8 @@ def marks_vote_pass(
             readings.append([b for b in texts if any(ch.isalpha() for ch in b)])
     except ToolFailed:
         return page
-    voted = voted_marks(first, readings)
+    unsure = {k for k, w in enumerate(line.words) if w.conf < FIRST_VOTE_CONF}
+    voted = voted_marks(first, readings, unsure)
     if not voted:
         return page
     again = {id(line.words[k]): word for k, word in voted.items()}

@@ -718,10 +718,22 @@ def same_bar(form: str, token: str) -> bool:
     return (form[:1] in "Đđ") == (token[:1] in "Đđ")
 
 
+def horn_after_q(word: str) -> str | None:
+    """A word read with a horn on the "u" after its "q" ("Qưới" (88) for "Quới", seed k907 dev 010: the
+    horn of the "ơ" after it read on both), no Vietnamese syllable (the "u" of "qu" never bears one), as the
+    syllable without it; None for any other word."""
+    if word[:2].lower() != "qư" or is_syllable(word):
+        return None
+    plain = word[0] + ("U" if word[1].isupper() else "u") + word[2:]
+    return plain if is_syllable(plain) else None
+
+
 def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
     """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word); ``middle``: the
     token stands between the family name and the last given name (``name_form``)."""
     key = fold(token)
+    if (unhorned := horn_after_q(token)) is not None:
+        return unhorned
     if len(key) < 2 or token in F_SYLLABLES.get(key, ()) or conf >= MARKS_READ_CONF:
         return token
     common = middle and any(f in MIDDLE_NAMES for f in F_SYLLABLES.get(key, ()))
@@ -3207,6 +3219,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool 
                         # "Phớc" (62) → "Phước": the listed name nearest a word no syllable by its letters, a
                         # letter put in, is the list's choice, no reading ("Phớc" is a name: k871 alt 000 was
                         # taken as "Châu Hồng Phước" at 0.63); in doubt
+                        guessed = True
+                    if horn_after_q(words[k]) is not None:
+                        # "Qưới" (88) → "Quới", "Qưốc" (97) → "Quốc": the horn read on the "u" after "q" is
+                        # a mark misread (the "ơ"'s read twice, or one where none is), so the word's marks are
+                        # no reading, whatever the list holds: in doubt (review of marks54: "Quốc" at 0.73)
                         guessed = True
                     if fixed[:1] != words[k][:1]:
                         # "Zinh" (70) → "Minh": a capital the ring garbled is a guess (Linh, Vinh, Ninh …
