@@ -279,8 +279,9 @@ def test_a_written_digit_the_shapes_read_no_digit_is_not_dropped_where_a_reading
 
 
 def test_the_shapes_own_value_goes_before_one_reading_overruling_a_mark() -> None:
-    # review: a day "24", the shapes "2" at 1.0 and "4" at 0.83, read "21" at 30 once: the shapes' "24"
-    crop = _crop("24", font=cv2.FONT_HERSHEY_COMPLEX, gap=12)
+    # review: a day "24", the shapes "2" at 1.0 and "4" at 0.83-0.87, read "21" at 30 once: the shapes' "24"
+    # (Hershey Plain: with OpenCV 5.1, which make setup now installs, Complex's "4" is no digit to the shapes)
+    crop = _crop("24", font=cv2.FONT_HERSHEY_PLAIN, gap=12)
     day = handdigits.Kind.DAY
     each = [[("21", 30.0), ("4", 60.0)]]
     assert handdigits.by_pen_shapes([crop], day) == ("24", handdigits.PEN_CONF)
