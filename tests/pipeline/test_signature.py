@@ -2489,6 +2489,25 @@ def test_a_generated_signer_s_name_the_seal_or_the_blur_garbled_is_read_in_doubt
     assert (name, printed) == (want, want) and conf < 0.6
 
 
+def test_a_middle_name_the_ring_glued_to_the_family_name_is_read_from_the_glued_word_s_tails(
+    tmp_path: Path,
+) -> None:
+    # seed k907 dev 006 (a bitonal scan, names held out, the ring's thick arc across the "âu" of "Châu Văn
+    # Giảng"): each reading of the row gave "Chãyz©ăn" (1) "Giảng" (97) or "Giảng" alone, the middle name
+    # glued to the family name: "Châu Giảng" was voted. The glued word's tails read alone give "Văn" (94, 96)
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.heldout_names import wide_names
+
+    drawn = Axes(
+        kind="giay_chung_nhan", colour=Colour("bitonal"), dpi=200, seal=Seal("over_name"),
+        header=Header("parent"), sign=SignForm("tl"), tail=Tail("none"), stamp=True, handwritten=True,
+        font=Font("dejavu_serif"), margins=Margins("narrow"), photo=Photo("none"),
+    )  # fmt: skip
+    with wide_names():
+        name, conf, printed = _varied_signer(907006, drawn, tmp_path)
+    assert (name, printed) == ("Châu Văn Giảng", "Châu Văn Giảng") and conf < 0.6
+
+
 def test_a_family_name_whose_end_the_ring_read_as_foreign_glyphs_is_told_by_its_marked_head() -> None:
     # seed 443 dev 011 (a bitonal low-light photo, the ring across the "àn" of "Hoàng Đức Nam"): the first
     # reading gave "Hø Đức Nam", the name pass's readings "HoäyŠ", "HoãzŠ", "Hošä#6" …: glyphs no Vietnamese

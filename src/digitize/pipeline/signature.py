@@ -2464,6 +2464,62 @@ def _read_row(
     return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
 
 
+GLUED_CONF = 30  # (Tesseract's 0..100) a row's word read this unsure, as wide as ...
+GLUED_WIDTH = 4.0  # ... this many letters, may be two words glued by the seal's ring over their space
+GLUED_SURE = 80  # (0..100) a tail of it read alone as a listed name's word this sure (twice) is that word
+GLUED_STEP = 0.5  # letters: the tails of the glued word read alone start this far apart
+
+
+def _glued_middle(
+    region: np.ndarray,
+    row: tuple[int, int, int, int, float],
+    letter: float,
+    readings: Sequence[Sequence[tesseract.Token]],
+    name: list[str],
+    *,
+    lang: str,
+    timeout: float,
+    centre: float | None = None,
+) -> list[str]:
+    """The two-word ``name`` voted from a row's ``readings`` with the middle word the seal's ring glued to
+    the family name put back: where the row as cut (the first reading) has, right before the name's last
+    word, a word read unsure (``GLUED_CONF``) and wide (``GLUED_WIDTH`` letters: "Chãyz©ăn" (1) for "Châu
+    Văn", the ring's thick arc across the space, bitonal seed 907 dev 006), the word's tails (from every
+    ``GLUED_STEP`` letters of it to its end) are read alone (``--psm 7``); a capitalised listed name's word
+    (``NAME_SYLLABLES``) read at least ``GLUED_SURE`` by two tails is put between the name's two words. The
+    name stays in doubt (``ROW_CONF``). Else ``name`` as it is."""
+    if len(name) != 2 or not readings:
+        return name
+    top, bottom, left, right, _ = row
+    if centre is not None:
+        left, right = max(0, min(left, round(2 * centre - right))), max(right, round(2 * centre - left))
+    pad = int(0.6 * letter)
+    crop = region[max(0, top - pad) : bottom + pad, max(0, left - 2 * pad) : right + 2 * pad]
+    tokens = [t for t in readings[0] if t.conf >= 0 and t.text.strip()]
+    glued = [
+        a
+        for a, b in zip(tokens, tokens[1:])
+        if a.conf <= GLUED_CONF
+        and a.width >= GLUED_WIDTH * letter
+        and consonant_marks_dropped(nfc(b.text.strip(_ROW_MARKS))) == name[-1]
+    ]
+    if len(glued) != 1:
+        return name
+    x0, x1 = max(0, glued[0].left - 20), min(crop.shape[1], glued[0].left - 20 + glued[0].width)
+    # (the tails cut to the row's own pixel rows: the ring's arc above and below the letters, left in by the
+    # reading's margin, made the "V" of "Văn" read "S", "Z", "b")
+    band = crop[top - max(0, top - pad) : bottom - max(0, top - pad)]
+    seen: Counter[str] = Counter()
+    for cut in range(x0, x1 - int(letter), max(1, int(GLUED_STEP * letter))):
+        im = cv2.copyMakeBorder(band[:, cut:x1], 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+        for t in tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout):
+            word = nfc(t.text.strip(_ROW_MARKS))
+            if t.conf >= GLUED_SURE and word[:1].isupper() and word in NAME_SYLLABLES and word not in name:
+                seen[word] += 1
+    found = [w for w, k in seen.items() if k >= 2]
+    return [name[0], found[0], name[1]] if len(found) == 1 else name
+
+
 def _between(rows: Sequence[tuple[int, int, int, int, float]], j: int) -> tuple[int, int]:
     """The pixel rows a cut of ``rows[j]`` may span: to halfway to the rows above and below it. A title's
     row cut with the lower edge of the line over it ("TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH", 13 px apart on a
@@ -2704,6 +2760,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
                 rows_read += [_row_words(r) for r in more]
                 name = vote_name(rows_read, unnamed=unnamed)
             if name is not None:
+                name = _glued_middle(region, row, letter, readings, name, lang=lang, timeout=timeout, centre=centre)
                 break
         voted = name is not None and (
             had is None
