@@ -14,6 +14,7 @@ A pure function of the prepared page and its first reading; pages without a sign
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -2498,7 +2499,7 @@ def _glued_middle(
     tokens = [t for t in readings[0] if t.conf >= 0 and t.text.strip()]
     glued = [
         a
-        for a, b in zip(tokens, tokens[1:])
+        for a, b in itertools.pairwise(tokens)
         if a.conf <= GLUED_CONF
         and a.width >= GLUED_WIDTH * letter
         and consonant_marks_dropped(nfc(b.text.strip(_ROW_MARKS))) == name[-1]
@@ -2760,7 +2761,9 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
                 rows_read += [_row_words(r) for r in more]
                 name = vote_name(rows_read, unnamed=unnamed)
             if name is not None:
-                name = _glued_middle(region, row, letter, readings, name, lang=lang, timeout=timeout, centre=centre)
+                name = _glued_middle(
+                    region, row, letter, readings, name, lang=lang, timeout=timeout, centre=centre
+                )
                 break
         voted = name is not None and (
             had is None
