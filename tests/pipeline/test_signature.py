@@ -3267,3 +3267,24 @@ def test_a_block_read_again_with_another_listed_name_s_marks_keeps_the_surer_one
     # an earlier word no name's ("Vấn" (96) over "Văn" (92), seed k909 dev 007, then voted "Vân"): nothing
     got = signature._surer_marks(Word("Văn", 92.0, box), [Word("Vấn", 96.0, box)])
     assert (got.text, got.voted) == ("Văn", False)
+
+
+@pytest.mark.parametrize(("printed", "voted"), [("Thân Lan", ["Thần", "Lan"]), ("Dương Hà", ["Đương", "Hà"])])
+def test_the_glued_word_s_own_family_name_read_again_is_no_middle_name(
+    printed: str, voted: list[str]
+) -> None:
+    # review of ring54 (MED): the glued word's first tails read the family name itself, with the marks the
+    # vote did not give it ("Thân" of a voted "Thần"): put in as the middle name, "Thần Thân Lan" of a right
+    # "Thân Lan". A word that is one of the name's own, marks aside, is none to put in
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 30)
+    im = Image.new("L", (700, 120), 255)
+    ImageDraw.Draw(im).text((100, 40), printed, font=font, fill=0)
+    a = np.array(im)
+    ys, xs = np.where(a < 128)
+    row = (int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1, 0.0)
+    readings, _ = signature._read_row(a, row, 17.0, lang="vie", timeout=30)
+    first = next(j for j, t in enumerate(readings[0]) if t.text.strip() and t.conf >= 0)
+    unsure = [replace(t, conf=20) if j == first else t for j, t in enumerate(readings[0])]
+    assert signature._glued_middle(a, row, 17.0, [unsure], voted, lang="vie", timeout=30) == voted

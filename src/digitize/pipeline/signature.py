@@ -2469,6 +2469,7 @@ GLUED_CONF = 30  # (Tesseract's 0..100) a row's word read this unsure, as wide a
 GLUED_WIDTH = 4.0  # ... this many letters, may be two words glued by the seal's ring over their space
 GLUED_SURE = 80  # (0..100) a tail of it read alone as a listed name's word this sure (twice) is that word
 GLUED_STEP = 0.5  # letters: the tails of the glued word read alone start this far apart
+GLUED_TAILS = 12  # at most this many tails read (a wide junk word: 2 readings a letter, bounded)
 
 
 def _glued_middle(
@@ -2511,11 +2512,24 @@ def _glued_middle(
     # reading's margin, made the "V" of "Văn" read "S", "Z", "b")
     band = crop[top - max(0, top - pad) : bottom - max(0, top - pad)]
     seen: Counter[str] = Counter()
-    for cut in range(x0, x1 - int(letter), max(1, int(GLUED_STEP * letter))):
+    # (a tail read as the name's own word, marks aside, is that word read again: "Thân" of a voted "Thần"
+    # put in as the middle name made "Thần Thân Lan" of a right "Thân Lan", review of ring54)
+    own = {fold(w) for w in name}
+    cuts = range(x0, x1 - int(letter), max(1, int(GLUED_STEP * letter)))
+    for cut in list(cuts)[:GLUED_TAILS]:
         im = cv2.copyMakeBorder(band[:, cut:x1], 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-        for t in tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout):
+        try:
+            tokens_read = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+        except ToolFailed:  # a tail's reading that fails keeps the voted name, as it is
+            return name
+        for t in tokens_read:
             word = nfc(t.text.strip(_ROW_MARKS))
-            if t.conf >= GLUED_SURE and word[:1].isupper() and word in NAME_SYLLABLES and word not in name:
+            if (
+                t.conf >= GLUED_SURE
+                and word[:1].isupper()
+                and word in NAME_SYLLABLES
+                and fold(word) not in own
+            ):
                 seen[word] += 1
     found = [w for w, k in seen.items() if k >= 2]
     return [name[0], found[0], name[1]] if len(found) == 1 else name
