@@ -170,17 +170,7 @@ def test_a_mark_read_into_a_garble_the_model_relettered_goes_with_its_letters() 
 
 
 def _decision(second: str, confs: list[float]) -> ExtractedField:
-    head = header(organ=("SỞ CÔNG THƯƠNG",), number="Số: 12/QĐ-SCT")
-    specs = [
-        *head,
-        ("QUYẾT ĐỊNH", "center", 95.0),
-        ("Về việc cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho", "center", 95.0),
-        (second, "center", confs),
-        ("", "center", 90.0),
-        (BODY, "body", 90.0),
-        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
-    ]
-    return extract([page(specs)]).fields["subject"]
+    return _two_lines("Về việc cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho", second, confs)
 
 
 def test_an_incoming_stamp_s_label_read_after_a_subject_s_last_line_is_cut_off() -> None:
