@@ -4938,3 +4938,27 @@ def test_marks_no_digits_before_a_garbled_slash_led_notation_are_read_again() ->
     # a line of prose before such a word is none
     prepared, page = _slash_led_scene("Sửa", 90.0, "/gcurrL-UBND")
     assert handdigits.label_lost_blank(prepared, page) is None
+
+
+def test_a_written_number_s_digits_set_apart_are_read_with_the_gap_narrowed() -> None:
+    """A pen's "1874" written as "18" and "74" a gap apart (w685 dev 006): Tesseract's digits-only readings
+    give "1874", every one at confidence 0 (the space it sees is no character its whitelist allows), so
+    nothing was taken and the number was lost to "…". Read again with the gap narrowed (``gaps_closed``),
+    the same marks read "1874" at 94-97: taken, in doubt (the marks were moved)."""
+    prepared, page = _scene("19", None)
+    img = Image.fromarray(np.array(prepared.master))
+    d, hand = ImageDraw.Draw(img), ImageFont.truetype(HAND, 64)
+    d.text((505, 380), "18", font=hand, fill=40)
+    d.text((505 + d.textlength("18", font=hand) + 40, 380), "74", font=hand, fill=40)
+    grey = np.asarray(img)
+    prepared = replace(prepared, master=grey, ocr=grey)
+    found = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert found.value == "1874"
+    assert found.confidence < REVIEW_THRESHOLD
+    # the gap cut to GAP_KEPT of the ink's height; a crop with no gap that wide is the crop itself
+    crop = np.full((60, 200), 255, np.uint8)
+    crop[10:50, 20:40] = 0
+    crop[10:50, 100:120] = 0
+    closed = handdigits.gaps_closed(crop)
+    assert closed.shape == (60, 200 - (60 - 6))
+    assert handdigits.gaps_closed(closed) is closed
