@@ -4962,3 +4962,18 @@ def test_a_written_number_s_digits_set_apart_are_read_with_the_gap_narrowed() ->
     closed = handdigits.gaps_closed(crop)
     assert closed.shape == (60, 200 - (60 - 6))
     assert handdigits.gaps_closed(closed) is closed
+
+
+def test_a_written_number_read_as_marks_between_hyphens_is_no_notation() -> None:
+    """A pen's "235" written apart read "Z-2-Z" at 26 before the printed "/QĐ-QLĐKKD" (s873 corp 007): in
+    the shape of a notation (capitals between hyphens), it ended the number's region, which held nothing, and
+    the number was lost. Single marks between hyphens before the line's "/"-led notation are the pen's."""
+    prepared, page = _scene("19", "235")
+    words = tuple(replace(w, text="Z-2-Z", conf=26.0) if w.text == "72#" else w for w in page.words)
+    page = replace(page, words=words, text=page_text(list(words)))
+    blank = next(b for b in handdigits.find_blanks(page) if b.kind == "number")
+    assert blank.first == "Z-2-Z"
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("235", "CT-UBND")
+    assert not handdigits._pen_hyphened(_word("QĐ-UBND", 520, 400, 640, 2))
+    assert not handdigits._pen_hyphened(_word("Z2Z", 520, 400, 640, 2))

@@ -666,7 +666,7 @@ def _number_blank(
     # the line's notation led by its "/" ("/GP-UBND"), found once: a word before it may be a pen's
     notation_at = next((k for k, v in enumerate(left) if k > 0 and _slash_notation(v)), len(left))
     for i, w in enumerate(left[1:], 1):
-        if _pen_slash(w, so) or (i < notation_at and _pen_word(w)):
+        if _pen_slash(w, so) or (i < notation_at and (_pen_word(w) or _pen_hyphened(w))):
             num_words.append(w)
             continue
         tail = notation_tail(w.text) or (_loose_glued(w.text) if w is left[-1] else None)
@@ -783,6 +783,14 @@ def _pen_word(w: Word) -> bool:
     """A written digit read as a "/" and a mark ("2978/GP-UBND" as "Z9 /ổ /GP-UBND": its "7" a slash, its "8"
     an "ổ"): a short word led by "/" that is no notation (one before the line's notation: the caller's)."""
     return w.text.startswith("/") and len(w.text) <= 4 and notation_tail(w.text) is None
+
+
+def _pen_hyphened(w: Word) -> bool:
+    """Written digits read as single marks between hyphens ("Z-2-Z" at 26 of a pen's "235" written apart,
+    s873 corp 007: taken for the notation, the number's region ended before it and held nothing): no part
+    of two letters, as every printed notation has (one before the line's "/"-led notation: the caller's)."""
+    parts = w.text.strip(".,").split("-")
+    return len(parts) >= 2 and all(sum(ch.isalpha() for ch in p) <= 1 for p in parts)
 
 
 # "tháng" with its "th" read as one letter: "máng", "ráng", ... or "đăng" (folded "dang") of a blurred italic
