@@ -4977,3 +4977,14 @@ def test_a_written_number_read_as_marks_between_hyphens_is_no_notation() -> None
     assert (fields["code_number"], fields["code_notation"]) == ("235", "CT-UBND")
     assert not handdigits._pen_hyphened(_word("QĐ-UBND", 520, 400, 640, 2))
     assert not handdigits._pen_hyphened(_word("Z2Z", 520, 400, 640, 2))
+
+
+def test_marks_between_hyphens_are_the_pen_s_only_before_a_slash_led_notation() -> None:
+    """Review of the rule above: on a line whose notation was read without its "/" ("C-U" for "/CT-UBND"),
+    no word stands before a "/"-led notation, and the notation itself, one letter a part, was taken for the
+    pen's marks: the region had no end and the pen's "235", read on main, was lost."""
+    prepared, page = _scene("19", "235")
+    words = tuple(replace(w, text="C-U", conf=60.0) if w.text == "/CT-UBND" else w for w in page.words)
+    page = replace(page, words=words, text=page_text(list(words)))
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "235"

@@ -666,7 +666,9 @@ def _number_blank(
     # the line's notation led by its "/" ("/GP-UBND"), found once: a word before it may be a pen's
     notation_at = next((k for k, v in enumerate(left) if k > 0 and _slash_notation(v)), len(left))
     for i, w in enumerate(left[1:], 1):
-        if _pen_slash(w, so) or (i < notation_at and (_pen_word(w) or _pen_hyphened(w))):
+        before = i < notation_at
+        hyphened = before and notation_at < len(left) and _pen_hyphened(w)
+        if _pen_slash(w, so) or (before and _pen_word(w)) or hyphened:
             num_words.append(w)
             continue
         tail = notation_tail(w.text) or (_loose_glued(w.text) if w is left[-1] else None)
@@ -3300,7 +3302,11 @@ def _gaps_closed(
             at.append((k, closed))
     if not at:
         return
-    for (k, cs), v in zip(at, _votes_by_blank([cs for _, cs in at], timeout), strict=True):
+    try:
+        read = _votes_by_blank([cs for _, cs in at], timeout)
+    except ToolFailed:  # the readings already made stand: a slow page loses only this pass
+        return
+    for (k, cs), v in zip(at, read, strict=True):
         crops[k], votes[k] = cs, v
         blanks[k] = replace(blanks[k], closed=True)
 
