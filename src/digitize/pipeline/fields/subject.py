@@ -5621,9 +5621,12 @@ def case_garbles_lowered(subject: Found, own: Sequence[Line]) -> Found:
 
 # a space this many times the line's usual one between two words, and under ``DASH_GAP_MOST`` of it (wider:
 # words lost, ``_Gaps.lost``), holds a spaced dash the stamp's pass dropped (``stamps.DASH_CONF``) or the
-# scan lost ("kinh tế ‹ - › xã hội"): a dash takes a space on each side and its own width
+# scan lost ("kinh tế ‹ - › xã hội"): a dash takes a space on each side and its own width. A word the stamp's
+# pass read again beside it has a box narrower than its ink ("tế" 20 px wide at 26 px high, its dash under the
+# box's side not read, seed 683 dev 009: 4.4 times the usual space, 1.7 word heights): up to 5 times (a lost
+# word's gap, ``_Gaps.lost``, is 2 word heights, some 5 usual spaces, at least)
 DASH_GAP = 2.2
-DASH_GAP_MOST = 4.0
+DASH_GAP_MOST = 5.0
 # the corpus shows a mark between the two words this often at least, and this share of the times it shows
 # them together with or without one: Vietnamese writes that pair with a dash between ("kinh tế - xã hội",
 # "quốc phòng - an ninh"), not as one phrase ("dân cư", "sử dụng": never)
