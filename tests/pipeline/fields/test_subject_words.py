@@ -383,3 +383,17 @@ def test_a_dash_lost_beside_a_word_read_again_narrower_is_put_back_in_doubt() ->
     words = tuple(placed.get(id(w), w) for w in base.words if w.text != "-" or w.line != 7)
     f = extract([replace(base, words=words)]).fields["subject"]
     assert (f.value, f.confidence < 0.6) == (first + " năm 2024", True)
+
+
+def test_a_tone_mark_the_corpus_never_writes_between_its_neighbours_is_put_as_written_in_doubt() -> None:
+    # seed 685 alt 003: a stamp's "Số:" over "tư" read as its grave accent at 91, "đầu từ" (the corpus writes
+    # "bắt đầu từ", "từ năm"): "đầu từ năm" never written, "đầu tư năm" is, "đầu tư" 300 times "đầu từ"
+    first = "Về việc đề nghị phê duyệt danh mục dự án kêu gọi"
+    value, conf = _subject([(first, 96.0), ("đầu từ năm 2019", [96.0, 91.0, 96.0, 96.0])])
+    assert (value, conf < 0.6) == (first + " đầu tư năm 2019", True)
+    value, conf = _subject([(first, 96.0), ("đầu tư năm 2019", 96.0)])
+    assert (value, conf >= 0.6) == (first + " đầu tư năm 2019", True)
+    # "bắt đầu từ năm": the corpus writes "bắt đầu từ": as read
+    first = "Về việc tổ chức kỳ thi tuyển sinh bắt đầu"
+    value, conf = _subject([(first, 96.0), ("từ năm học 2019", 96.0)])
+    assert (value, conf >= 0.6) == (first + " từ năm học 2019", True)
