@@ -1314,6 +1314,30 @@ def first_opening_lost(words: Sequence[str], confs: Sequence[float | None]) -> l
     return [*best, *words[1:]]
 
 
+def second_opening_lost(words: Sequence[str]) -> list[str] | None:
+    """A report's trích yếu with its opening's second word (``REPORT_OPENINGS``) put back where its first was
+    read as it is and the word after it is one the corpus hardly writes after it (below ``ANCHOR_SEEN``):
+    before that word where the corpus writes the opening's second word before it often (``COMMON_PAIR``:
+    "Tình [hình] thực hiện …", "hình" a stamp's ink took whole, seed 911 dev 002: "tình thực" 2 times, "hình
+    thực" 703), else for it where it writes it so before the word after ("Tình đảm thực hiện …", a stamp's
+    ink over "hình" read surely as "đảm", seed 913 dev 009: "tình đảm" never). None otherwise; the word put
+    back is the corpus's (to review)."""
+    if len(words) < _WELL_READ:
+        return None
+    model = correct.load()
+    a, b, after = words[0], words[1], words[2].strip(_EDGES)
+    if b != b.strip(_EDGES) or not (b.isalpha() and b.islower() and is_syllable(b)):
+        return None
+    for x, y in REPORT_OPENINGS:
+        if a != x or b == y or _pair_count(model, a, b) >= ANCHOR_SEEN:
+            continue
+        if _pair_count(model, y, b) >= COMMON_PAIR:
+            return [x, y, *words[1:]]
+        if after.isalpha() and after.islower() and _pair_count(model, y, after) >= COMMON_PAIR:
+            return [x, y, *words[2:]]
+    return None
+
+
 def _glued_opening(
     model: correct.Model, a: str, b: str, conf: float | None, opening: tuple[str, str]
 ) -> bool:
@@ -4850,6 +4874,8 @@ def read_subject(
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
             elif type_name == _REPORT_TYPE and (repaired := first_opening_lost(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "đua thực hiện …" of "Kết quả thực hiện …"
+            elif type_name == _REPORT_TYPE and (repaired := second_opening_lost(head)) is not None:
+                joined, guessed = " ".join(repaired), True  # "Tình [hình] thực hiện …": its second word lost
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
