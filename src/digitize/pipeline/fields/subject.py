@@ -74,8 +74,11 @@ _NOT_HEAD_WORDS = frozenset({"tang", "sinh", "pho"})
 
 
 # the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
-# stamp's "Chuyển:" row beside it)
-_GLUED_AUTHORITY = re.compile(r"^[\W\d_]*[a-z](?:" + "|".join(AUTHORITY_START) + r")\b")
+# stamp's "Chuyển:" row beside it), or that row's label whole ("ChuyếnGIÁM ĐỐC SỞ …", seed 913 alt 013)
+_STAMP_LABELS = ("chuyen", "den", "ngay", "so")
+_GLUED_AUTHORITY = re.compile(
+    r"^[\W\d_]*(?:" + "|".join(_STAMP_LABELS) + r"|[a-z])(?:" + "|".join(AUTHORITY_START) + r")\b"
+)
 
 
 # a body section's heading in capitals, numbered in Roman numerals ("I. KẾT QUẢ THỰC HIỆN", "II. NHIỆM VỤ …")
