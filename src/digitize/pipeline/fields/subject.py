@@ -5780,7 +5780,7 @@ def open_end_continued(subject: Found) -> Found:
         return subject
     model = correct.load()
     words = nfc(f.value).split()
-    if len(words) < 2 or not _open_last(model, words):
+    if len(words) < 2 or not _open_last(model, words, capital=True):
         return subject
     ia, ib = (model.index.get(syllable_key(w.lower())) for w in words[-2:])
     if ia is None or ib is None:
@@ -6213,14 +6213,19 @@ OPEN_END_SEEN = 100
 OPEN_END_SHARE = 0.01
 
 
-def _open_last(model: correct.Model, words: Sequence[str]) -> bool:
+def _open_last(model: correct.Model, words: Sequence[str], *, capital: bool = False) -> bool:
     """The subject's last two words, syllables in small letters, are a pair the corpus almost never shows
     at a phrase's end (``OPEN_END_SEEN``, ``OPEN_END_SHARE``): the title goes on, on a line lost or read
     into another block ("… Chương trình mục tiêu quốc" whose "gia xây dựng nông thôn mới năm 2021" a stamp's
-    "Ngày:" cut off, seed 463 alt 009). Names (capitalised) are left out: a company's last word is any."""
+    "Ngày:" cut off, seed 463 alt 009). Names (capitalised) are left out: a company's last word is any;
+    ``capital``: but for a last word capitalised after one in small letters, a title's or a name's first
+    ("… thống kê ngành Thống", its "kê" under a stamp, seed 869 corp 003)."""
     if len(words) < 2:
         return False
     a, b = (w.strip(_EDGES) for w in words[-2:])
+    if capital and a.islower() and b[:1].isupper() and b[1:].islower():
+        b = b.lower()
+        words = [*words[:-1], words[-1].replace(b[:1].upper(), b[:1], 1)]
     if words[-1].rstrip() != b or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
         return False  # (a word ending in a mark ends a phrase as printed)
     ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
