@@ -397,3 +397,10 @@ def test_a_tone_mark_the_corpus_never_writes_between_its_neighbours_is_put_as_wr
     first = "Về việc tổ chức kỳ thi tuyển sinh bắt đầu"
     value, conf = _subject([(first, 96.0), ("từ năm học 2019", 96.0)])
     assert (value, conf >= 0.6) == (first + " từ năm học 2019", True)
+    # review: a rare phrase read surely stays as read ("khởi đầu từ năm học", the corpus never writes it:
+    # "khởi đầu tư" was put), in doubt; read unsurely, the corpus's mark
+    first = "Về việc tổ chức các hoạt động khởi đầu"
+    value, conf = _subject([(first, 96.0), ("từ năm học mới 2024", 96.0)])
+    assert (value, conf < 0.6) == (first + " từ năm học mới 2024", True)
+    value, conf = _subject([(first, 96.0), ("từ năm học mới 2024", [90.0, 96.0, 96.0, 96.0, 96.0])])
+    assert (value, conf < 0.6) == (first + " tư năm học mới 2024", True)

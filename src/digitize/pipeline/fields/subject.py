@@ -6013,6 +6013,10 @@ def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
 # the corpus writes "bắt đầu từ"
 TONE_RIVAL_SEEN = 10
 TONE_RIVAL_TIMES = 100
+# a word read at least this is no stamp's mark read as a tone: the corpus's rival only puts it in doubt, as read
+# (a rare phrase right as printed: "khởi đầu từ năm học", "mức chỉ tiêu cần đạt", review of session 55); 91 the
+# stamp's
+TONE_RIVAL_CONF = 93.0
 
 
 def _trigram_count(model: correct.Model, a: str, b: str, c: str) -> int:
@@ -6055,21 +6059,28 @@ def _tone_rival(model: correct.Model, words: Sequence[str], i: int) -> str | Non
     return best
 
 
-def tone_rival_restored(subject: Found) -> Found:
+def tone_rival_restored(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word whose tone mark the corpus never writes between its neighbours put as it
     writes the same letters there (``_tone_rival``), in doubt (``GUESSED_CONFIDENCE``: the page read the
-    other mark). OCR'd pages only."""
+    other mark); a word Tesseract read at ``TONE_RIVAL_CONF`` or more (or not read on the page) kept as read,
+    the subject in doubt all the same. OCR'd pages only: ``own``, the subject's lines."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
     model = correct.load()
     words = f.value.split()
+    read = _own_words(words, own)
     out = list(words)
+    doubted = False
     for i in range(1, len(words) - 1):
         rival = _tone_rival(model, words, i)
-        if rival is not None:
+        if rival is None:
+            continue
+        doubted = True
+        r = read[i]
+        if r is not None and r.conf < TONE_RIVAL_CONF:
             out[i] = rival
-    if out == words:
+    if not doubted:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
