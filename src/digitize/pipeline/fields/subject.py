@@ -6013,9 +6013,9 @@ def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
 # the corpus writes "bắt đầu từ"
 TONE_RIVAL_SEEN = 10
 TONE_RIVAL_TIMES = 100
-# a word read at least this is no stamp's mark read as a tone: the corpus's rival only puts it in doubt, as read
-# (a rare phrase right as printed: "khởi đầu từ năm học", "mức chỉ tiêu cần đạt", review of session 55); 91 the
-# stamp's
+# a word read at least this is no stamp's mark read as a tone: the corpus's rival only puts it in doubt, as
+# read (a rare phrase right as printed: "khởi đầu từ năm học", "mức chỉ tiêu cần đạt", review of session 55);
+# 91 the stamp's
 TONE_RIVAL_CONF = 93.0
 
 
