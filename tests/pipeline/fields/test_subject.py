@@ -200,6 +200,24 @@ def test_the_authority_line_with_a_stamp_s_letter_glued_before_it_ends_a_licence
     assert str(values(specs)["subject"]).endswith("SỐNG Vngiám định chất lượng hàng hóa")
 
 
+def test_the_authority_line_with_the_stamp_s_label_glued_before_it_ends_a_certificate_s_title() -> None:
+    # seed 913 alt 013: the ĐẾN stamp's "Chuyển:" label read glued to the title ("ChuyếnGIÁM ĐỐC SỞ …") ran
+    # the signer's authority line into the subject
+    specs = [
+        *header(
+            number="Số: 12/GCN-SVHTTDL",
+            parent="UBND TỈNH NGHỆ AN",
+            organ=("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",),
+        ),
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH HOẠT ĐỘNG THỂ THAO", "center", 92.0),
+        ("ChuyếnGIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "center", 75.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    assert values(specs)["subject"] == "Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao"
+
+
 def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_kept() -> None:
     for read, want in (
         ("quý lII năm 2020", "quý III năm 2020"),

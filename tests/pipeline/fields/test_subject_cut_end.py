@@ -244,3 +244,22 @@ def test_a_subject_in_doubt_ending_where_no_phrase_ends_goes_on_as_the_corpus_ha
     assert run("Khai thác khoáng", 0.9) == ("Khai thác khoáng", 0.9)
     assert run("Kết quả công tác năm", 0.5) == ("Kết quả công tác năm", 0.5)
     assert run("Phát triển kỹ năng", 0.5) == ("Phát triển kỹ năng", 0.5)
+
+
+def test_a_subject_in_doubt_ending_on_a_title_s_first_word_goes_on_as_the_corpus_has_it() -> None:
+    """Seed x869 corp 003: "… báo cáo thống kê ngành Thống" (its "kê" under a stamp), in doubt: the corpus
+    never ends a phrase "ngành thống" and goes on "kê"; put back in small letters, still in doubt. A name's
+    last word after a capitalised one ("Công ty Hoàng Long") is any: as read."""
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.subject import open_end_continued
+    from digitize.pipeline.model import ExtractedField
+
+    def run(value: str, conf: float) -> tuple[str | None, float]:
+        f = open_end_continued(Found((ExtractedField("subject", value, conf),))).get("subject")
+        assert f is not None
+        return f.value, f.confidence
+
+    got = run("Về việc quy định Chế độ báo cáo thống kê ngành Thống", 0.5)
+    assert got == ("Về việc quy định Chế độ báo cáo thống kê ngành Thống kê", 0.5)
+    assert run("Về việc thành lập Công ty Hoàng", 0.5) == ("Về việc thành lập Công ty Hoàng", 0.5)
+    assert run("Về việc quy định ngành Thống", 0.9) == ("Về việc quy định ngành Thống", 0.9)

@@ -362,3 +362,45 @@ def test_a_word_read_unsure_the_corpus_shows_beside_neither_neighbour_as_a_phras
         confs[text.split().index(word)] = 45.0
         value, conf = _subject([(text, confs)])
         assert (value, conf >= 0.6) == (text, True), (text, conf)
+
+
+def test_a_dash_lost_beside_a_word_read_again_narrower_is_put_back_in_doubt() -> None:
+    # seed 683 dev 009: the stamp's pass read "tế" again with a box narrower than its ink and lost the dash
+    # under the box's side: the space after "tế" 4.4 times the line's usual one, under 2 word heights (no
+    # word lost there): "kinh tế - xã hội", in doubt (it was taken surely without its dash)
+    first = "Về việc triển khai kế hoạch phát triển kinh tế - xã hội"
+    base = page(_directive([(first, 96.0), ("năm 2024", 96.0)]))
+    row = sorted((w for w in base.words if w.line == 7), key=lambda w: w.box.x0)
+    assert " ".join(w.text for w in row) == first
+    x, placed = row[0].box.x0, {}
+    for w in row:
+        if w.text == "-":
+            x += 44.0 - 10.0  # the space "tế ‹ › xã" is 44 px, the usual 10
+            continue
+        width = w.box.x1 - w.box.x0
+        placed[id(w)] = replace(w, box=replace(w.box, x0=x, x1=x + width))
+        x += width + 10.0
+    words = tuple(placed.get(id(w), w) for w in base.words if w.text != "-" or w.line != 7)
+    f = extract([replace(base, words=words)]).fields["subject"]
+    assert (f.value, f.confidence < 0.6) == (first + " năm 2024", True)
+
+
+def test_a_tone_mark_the_corpus_never_writes_between_its_neighbours_is_put_as_written_in_doubt() -> None:
+    # seed 685 alt 003: a stamp's "Số:" over "tư" read as its grave accent at 91, "đầu từ" (the corpus writes
+    # "bắt đầu từ", "từ năm"): "đầu từ năm" never written, "đầu tư năm" is, "đầu tư" 300 times "đầu từ"
+    first = "Về việc đề nghị phê duyệt danh mục dự án kêu gọi"
+    value, conf = _subject([(first, 96.0), ("đầu từ năm 2019", [96.0, 91.0, 96.0, 96.0])])
+    assert (value, conf < 0.6) == (first + " đầu tư năm 2019", True)
+    value, conf = _subject([(first, 96.0), ("đầu tư năm 2019", 96.0)])
+    assert (value, conf >= 0.6) == (first + " đầu tư năm 2019", True)
+    # "bắt đầu từ năm": the corpus writes "bắt đầu từ": as read
+    first = "Về việc tổ chức kỳ thi tuyển sinh bắt đầu"
+    value, conf = _subject([(first, 96.0), ("từ năm học 2019", 96.0)])
+    assert (value, conf >= 0.6) == (first + " từ năm học 2019", True)
+    # review: a rare phrase read surely stays as read ("khởi đầu từ năm học", the corpus never writes it:
+    # "khởi đầu tư" was put), in doubt; read unsurely, the corpus's mark
+    first = "Về việc tổ chức các hoạt động khởi đầu"
+    value, conf = _subject([(first, 96.0), ("từ năm học mới 2024", 96.0)])
+    assert (value, conf < 0.6) == (first + " từ năm học mới 2024", True)
+    value, conf = _subject([(first, 96.0), ("từ năm học mới 2024", [90.0, 96.0, 96.0, 96.0, 96.0])])
+    assert (value, conf < 0.6) == (first + " tư năm học mới 2024", True)

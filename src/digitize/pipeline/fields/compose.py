@@ -76,6 +76,7 @@ from digitize.pipeline.fields.subject import (
     restated,
     subject_lines,
     tidied,
+    tone_rival_restored,
     unit_restored,
     unspecked,
     vv_lines,
@@ -240,6 +241,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         # are as printed, and its confidences say nothing)
         subject = correction_undone(year_word_restored(subject, own=own), own)  # "lưu trừ" of "¡trữ" read
         subject = lm_repaired(subject, own)  # "công ăm 2024": "năm" misread (``year_word_restored``)
+        subject = tone_rival_restored(subject, own)  # "kêu gọi đầu từ năm": a stamp's mark read as a tone's
         # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
         subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
     res.add(subject)

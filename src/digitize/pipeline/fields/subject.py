@@ -74,8 +74,11 @@ _NOT_HEAD_WORDS = frozenset({"tang", "sinh", "pho"})
 
 
 # the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
-# stamp's "Chuyển:" row beside it)
-_GLUED_AUTHORITY = re.compile(r"^[\W\d_]*[a-z](?:" + "|".join(AUTHORITY_START) + r")\b")
+# stamp's "Chuyển:" row beside it), or that row's label whole ("ChuyếnGIÁM ĐỐC SỞ …", seed 913 alt 013)
+_STAMP_LABELS = ("chuyen", "den", "ngay", "so")
+_GLUED_AUTHORITY = re.compile(
+    r"^[\W\d_]*(?:" + "|".join(_STAMP_LABELS) + r"|[a-z])(?:" + "|".join(AUTHORITY_START) + r")\b"
+)
 
 
 # a body section's heading in capitals, numbered in Roman numerals ("I. KẾT QUẢ THỰC HIỆN", "II. NHIỆM VỤ …")
@@ -1312,6 +1315,30 @@ def first_opening_lost(words: Sequence[str], confs: Sequence[float | None]) -> l
     if _pair_count(model, best[1], b.lower()) < COMMON_PAIR:
         return None
     return [*best, *words[1:]]
+
+
+def second_opening_lost(words: Sequence[str]) -> list[str] | None:
+    """A report's trích yếu with its opening's second word (``REPORT_OPENINGS``) put back where its first was
+    read as it is and the word after it is one the corpus hardly writes after it (below ``ANCHOR_SEEN``):
+    before that word where the corpus writes the opening's second word before it often (``COMMON_PAIR``:
+    "Tình [hình] thực hiện …", "hình" a stamp's ink took whole, seed 911 dev 002: "tình thực" 2 times, "hình
+    thực" 703), else for it where it writes it so before the word after ("Tình đảm thực hiện …", a stamp's
+    ink over "hình" read surely as "đảm", seed 913 dev 009: "tình đảm" never). None otherwise; the word put
+    back is the corpus's (to review)."""
+    if len(words) < _WELL_READ:
+        return None
+    model = correct.load()
+    a, b, after = words[0], words[1], words[2].strip(_EDGES)
+    if b != b.strip(_EDGES) or not (b.isalpha() and b.islower() and is_syllable(b)):
+        return None
+    for x, y in REPORT_OPENINGS:
+        if a != x or b == y or _pair_count(model, a, b) >= ANCHOR_SEEN:
+            continue
+        if _pair_count(model, y, b) >= COMMON_PAIR:
+            return [x, y, *words[1:]]
+        if after.isalpha() and after.islower() and _pair_count(model, y, after) >= COMMON_PAIR:
+            return [x, y, *words[2:]]
+    return None
 
 
 def _glued_opening(
@@ -4850,6 +4877,8 @@ def read_subject(
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
             elif type_name == _REPORT_TYPE and (repaired := first_opening_lost(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "đua thực hiện …" of "Kết quả thực hiện …"
+            elif type_name == _REPORT_TYPE and (repaired := second_opening_lost(head)) is not None:
+                joined, guessed = " ".join(repaired), True  # "Tình [hình] thực hiện …": its second word lost
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
@@ -5621,9 +5650,12 @@ def case_garbles_lowered(subject: Found, own: Sequence[Line]) -> Found:
 
 # a space this many times the line's usual one between two words, and under ``DASH_GAP_MOST`` of it (wider:
 # words lost, ``_Gaps.lost``), holds a spaced dash the stamp's pass dropped (``stamps.DASH_CONF``) or the
-# scan lost ("kinh tế ‹ - › xã hội"): a dash takes a space on each side and its own width
+# scan lost ("kinh tế ‹ - › xã hội"): a dash takes a space on each side and its own width. A word the stamp's
+# pass read again beside it has a box narrower than its ink ("tế" 20 px wide at 26 px high, its dash under the
+# box's side not read, seed 683 dev 009: 4.4 times the usual space, 1.7 word heights): up to 5 times (a lost
+# word's gap, ``_Gaps.lost``, is 2 word heights, some 5 usual spaces, at least)
 DASH_GAP = 2.2
-DASH_GAP_MOST = 4.0
+DASH_GAP_MOST = 5.0
 # the corpus shows a mark between the two words this often at least, and this share of the times it shows
 # them together with or without one: Vietnamese writes that pair with a dash between ("kinh tế - xã hội",
 # "quốc phòng - an ninh"), not as one phrase ("dân cư", "sử dụng": never)
@@ -5748,7 +5780,7 @@ def open_end_continued(subject: Found) -> Found:
         return subject
     model = correct.load()
     words = nfc(f.value).split()
-    if len(words) < 2 or not _open_last(model, words):
+    if len(words) < 2 or not _open_last(model, words, capital=True):
         return subject
     ia, ib = (model.index.get(syllable_key(w.lower())) for w in words[-2:])
     if ia is None or ib is None:
@@ -5974,6 +6006,85 @@ def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+# a word's tone mark the corpus never writes between its two neighbours, where it writes the same letters with
+# another mark between them this often at least, and after the word before this many times as often as the
+# word read: "kêu gọi đầu từ năm" ("đầu tư" 18064 times, "đầu từ" 61, "đầu tư năm" 15, "đầu từ năm" never), a
+# stamp's "Số:" label over "tư" read as its grave accent at 91 (seed 685 alt 003). "bắt đầu từ năm" stands:
+# the corpus writes "bắt đầu từ"
+TONE_RIVAL_SEEN = 10
+TONE_RIVAL_TIMES = 100
+# a word read at least this is no stamp's mark read as a tone: the corpus's rival only puts it in doubt, as
+# read (a rare phrase right as printed: "khởi đầu từ năm học", "mức chỉ tiêu cần đạt", review of session 55);
+# 91 the stamp's
+TONE_RIVAL_CONF = 93.0
+
+
+def _trigram_count(model: correct.Model, a: str, b: str, c: str) -> int:
+    ia, ib, ic = (model.index.get(syllable_key(x.lower())) for x in (a, b, c))
+    if ia is None or ib is None or ic is None:
+        return 0
+    return model.trigrams.get((ia * model.size + ib) * model.size + ic, 0)
+
+
+def _tone_rival(model: correct.Model, words: Sequence[str], i: int) -> str | None:
+    """The syllable of ``words[i]``'s letters with another tone mark that the corpus writes between its two
+    neighbours (``TONE_RIVAL_SEEN``) where it never writes the word as read, nor the word after the two before
+    it, and after the word before it ``TONE_RIVAL_TIMES`` as often as the word read; None otherwise. All three
+    words syllables in small letters with no mark between them (a name's words are any)."""
+    if not 0 < i < len(words) - 1 or _named(words, max(0, i - _NAME_WORDS), i):
+        return None
+    before, core, after = words[i - 1], words[i], words[i + 1].rstrip(_EDGES)
+    if not all(w.isalpha() and w.islower() and is_syllable(w) for w in (before, core, after)):
+        return None
+    if _trigram_count(model, before, core, after):
+        return None
+    if i >= 2 and (far := words[i - 2].strip(_EDGES)).isalpha() and _trigram_count(model, far, before, core):
+        return None
+    k = syllable_key(core)
+    seen = _pair_count(model, before, core)
+    best, most = None, 0
+    for k2 in model.by_skeleton.get(skeleton(k[:-1]), ()):
+        if k2 == k or k2[:-1] != k[:-1] or k2 not in model.index:
+            continue
+        rival = model.surface[model.index[k2]]
+        if not (rival.isalpha() and is_syllable(rival)):
+            continue
+        n = _trigram_count(model, before, rival, after)
+        if (
+            n >= TONE_RIVAL_SEEN
+            and _pair_count(model, before, rival) >= TONE_RIVAL_TIMES * max(seen, 1)
+            and n > most
+        ):
+            best, most = rival, n
+    return best
+
+
+def tone_rival_restored(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word whose tone mark the corpus never writes between its neighbours put as it
+    writes the same letters there (``_tone_rival``), in doubt (``GUESSED_CONFIDENCE``: the page read the
+    other mark); a word Tesseract read at ``TONE_RIVAL_CONF`` or more (or not read on the page) kept as read,
+    the subject in doubt all the same. OCR'd pages only: ``own``, the subject's lines."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    model = correct.load()
+    words = f.value.split()
+    read = _own_words(words, own)
+    out = list(words)
+    doubted = False
+    for i in range(1, len(words) - 1):
+        rival = _tone_rival(model, words, i)
+        if rival is None:
+            continue
+        doubted = True
+        r = read[i]
+        if r is not None and r.conf < TONE_RIVAL_CONF:
+            out[i] = rival
+    if not doubted:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
     """The subject's one general repair by the syllable trigram model: a word read unsure (or no syllable)
     between two words read well, replaced by the syllable the model prefers by far among those like it
@@ -6113,14 +6224,19 @@ OPEN_END_SEEN = 100
 OPEN_END_SHARE = 0.01
 
 
-def _open_last(model: correct.Model, words: Sequence[str]) -> bool:
+def _open_last(model: correct.Model, words: Sequence[str], *, capital: bool = False) -> bool:
     """The subject's last two words, syllables in small letters, are a pair the corpus almost never shows
     at a phrase's end (``OPEN_END_SEEN``, ``OPEN_END_SHARE``): the title goes on, on a line lost or read
     into another block ("… Chương trình mục tiêu quốc" whose "gia xây dựng nông thôn mới năm 2021" a stamp's
-    "Ngày:" cut off, seed 463 alt 009). Names (capitalised) are left out: a company's last word is any."""
+    "Ngày:" cut off, seed 463 alt 009). Names (capitalised) are left out: a company's last word is any;
+    ``capital``: but for a last word capitalised after one in small letters, a title's or a name's first
+    ("… thống kê ngành Thống", its "kê" under a stamp, seed 869 corp 003)."""
     if len(words) < 2:
         return False
     a, b = (w.strip(_EDGES) for w in words[-2:])
+    if capital and a.islower() and b[:1].isupper() and b[1:].islower():
+        b = b.lower()
+        words = [*words[:-1], words[-1].replace(b[:1].upper(), b[:1], 1)]
     if words[-1].rstrip() != b or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
         return False  # (a word ending in a mark ends a phrase as printed)
     ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
