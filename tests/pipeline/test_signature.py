@@ -3312,3 +3312,18 @@ def test_a_sure_name_s_word_read_unsurely_without_the_tone_the_pixels_and_a_read
     words = tuple(replace(w, text="Đăng", conf=96.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words)
     page = replace(first, words=words, text=page_text(words))
     assert signature.lost_tone_pass(prepared, page, lang="vie") is page
+
+
+def test_a_bare_i_the_pixels_read_a_hook_over_is_taken_hooked_where_the_line_s_readings_vote_it() -> None:
+    """Seed w685 alt 006: "Lê Thị Chỉnh" read "Chinh" (86), doubted by ``dot_hook_pass`` (the pixels' hook)
+    and left "Chinh"; the name's line cut alone reads "Chỉnh" at every scale: that word, voted, in doubt."""
+    prepared, first = _page_signed_by("Lê Thị Chỉnh")
+    words = tuple(
+        replace(w, text="Chinh", conf=86.0) if w.text in ("Chỉnh", "Chinh") else w for w in first.words
+    )
+    page = replace(first, words=words, text=page_text(words))
+    hooked = signature.dot_hook_pass(prepared, page)
+    f = extract([hooked]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Lê Thị Chinh", True)
+    f = extract([signature.lost_tone_pass(prepared, hooked, lang="vie")]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Lê Thị Chỉnh", True)
