@@ -3291,12 +3291,14 @@ def test_the_glued_word_s_own_family_name_read_again_is_no_middle_name(
 
 
 def test_a_sure_name_s_word_read_unsurely_without_the_tone_the_pixels_and_a_reading_see_is_in_doubt() -> None:
-    """Seed w683 dev 008: "Dương Văn Đẳng" read "Đăng" (84), a listed name, taken at 0.92 (SURE-WRONG): the hook
-    over the breve lost. The pixels of the word's own ink see a hook, and a reading of the name's line cut
-    alone gives "Đẳng": the name in doubt, its text as read. A printed "Đăng" read as unsurely stays sure (no
-    look sees a mark there); so does "Đăng" read surely (no second look taken)."""
+    """Seed w683 dev 008: "Dương Văn Đẳng" read "Đăng" (84), a listed name, taken at 0.92 (SURE-WRONG): the
+    hook over the breve lost. The pixels of the word's own ink see a hook, and a reading of the name's line
+    cut alone gives "Đẳng": the name in doubt, its text as read. A printed "Đăng" read as unsurely stays
+    sure (no look sees a mark there); so does "Đăng" read surely (no second look taken)."""
     prepared, first = _page_signed_by("Dương Văn Đẳng")
-    words = tuple(replace(w, text="Đăng", conf=84.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words)
+    words = tuple(
+        replace(w, text="Đăng", conf=84.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words
+    )
     assert [w.text for w in words if w.text == "Đăng"] == ["Đăng"]
     page = replace(first, words=words, text=page_text(words))
     f = extract([page]).fields["signer_name"]
@@ -3309,7 +3311,9 @@ def test_a_sure_name_s_word_read_unsurely_without_the_tone_the_pixels_and_a_read
     f = extract([signature.lost_tone_pass(prepared, page, lang="vie")]).fields["signer_name"]
     assert (f.value, f.confidence >= 0.6) == ("Dương Văn Đăng", True)
     prepared, first = _page_signed_by("Dương Văn Đẳng")
-    words = tuple(replace(w, text="Đăng", conf=96.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words)
+    words = tuple(
+        replace(w, text="Đăng", conf=96.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words
+    )
     page = replace(first, words=words, text=page_text(words))
     assert signature.lost_tone_pass(prepared, page, lang="vie") is page
 

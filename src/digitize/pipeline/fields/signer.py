@@ -2903,9 +2903,10 @@ def given_as_read(word: Word, *, middle: bool = False) -> bool:
 
 
 def _unlisted_remarked(read: str, text: str, conf: float) -> bool:
-    """A name's word Tesseract read surely (``SURE_WORD_CONF``) as a syllable that the model gave a mark making
-    it no listed name: "Toan" (91) made "Toán" in "Tiết Hoài Tất Toan" (seed w685 dev 007), "Trân" (96) made
-    "Trấn" in "Lều Thị Trân" (k911 dev 006): their family names no list has, no name run shielded the line.
+    """A name's word Tesseract read surely (``SURE_WORD_CONF``) as a syllable that the model gave a mark
+    making it no listed name: "Toan" (91) made "Toán" in "Tiết Hoài Tất Toan" (seed w685 dev 007), "Trân"
+    (96) made "Trấn" in "Lều Thị Trân" (k911 dev 006): their family names no list has, no name run shielded
+    the line.
     The model restores a lost mark where it makes the word a known name ("Chinh" → "Chính", "Van" → "Văn":
     the model's stays); where it makes a word no list has it is the language's guess, no name's reading."""
     return (
