@@ -2914,7 +2914,33 @@ def _unlisted_remarked(read: str, text: str, conf: float) -> bool:
         and fold(read) == fold(text)
         and text not in NAME_SYLLABLES
         and text not in MIDDLE_NAMES
+        and not _middle_letters(read)
+        and not _vowel_mark_lost(read)
     )
+
+
+def _middle_letters(read: str) -> bool:
+    """``read``'s letters those of a middle name ("Thi": "Thị"): the list's form, not the bare reading, is the
+    name's word (review of marks55: "Lều Thị Hà" read "Thi", the model's "Thì", came out "Thi")."""
+    return any(fold(m) == fold(read) for m in MIDDLE_NAMES)
+
+
+_VOWEL_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn (NFD)
+
+
+def _vowel_marks(word: str) -> frozenset[str]:
+    return frozenset(ch for ch in unicodedata.normalize("NFD", word.lower()) if ch in _VOWEL_MARKS) | (
+        frozenset("đ") if "đ" in word.lower() else frozenset()
+    )
+
+
+def _vowel_mark_lost(read: str) -> bool:
+    """Every listed name of ``read``'s letters has a vowel's mark (a breve, hat or horn, or "đ") the reading
+    lacks ("Thang": "Thắng", "Thăng"): Tesseract lost a mark, the reading is no name's (review of marks55:
+    "Lều Văn Thắng" came out "Thăng" through the model's "Tháng"); "Toan" ("Toàn", "Toản") and "Trân" stand."""
+    have = _vowel_marks(read)
+    forms = [n for n in NAME_SYLLABLES if fold(n) == fold(read)]
+    return bool(forms) and all(_vowel_marks(n) - have for n in forms)
 
 
 def _marks(word: str) -> int:
