@@ -2937,7 +2937,8 @@ def _vowel_marks(word: str) -> frozenset[str]:
 def _vowel_mark_lost(read: str) -> bool:
     """Every listed name of ``read``'s letters has a vowel's mark (a breve, hat or horn, or "đ") the reading
     lacks ("Thang": "Thắng", "Thăng"): Tesseract lost a mark, the reading is no name's (review of marks55:
-    "Lều Văn Thắng" came out "Thăng" through the model's "Tháng"); "Toan" ("Toàn", "Toản") and "Trân" stand."""
+    "Lều Văn Thắng" came out "Thăng" through the model's "Tháng"); "Toan" ("Toàn", "Toản") and "Trân"
+    stand."""
     have = _vowel_marks(read)
     forms = [n for n in NAME_SYLLABLES if fold(n) == fold(read)]
     return bool(forms) and all(_vowel_marks(n) - have for n in forms)
