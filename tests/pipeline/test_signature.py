@@ -3288,3 +3288,46 @@ def test_the_glued_word_s_own_family_name_read_again_is_no_middle_name(
     first = next(j for j, t in enumerate(readings[0]) if t.text.strip() and t.conf >= 0)
     unsure = [replace(t, conf=20) if j == first else t for j, t in enumerate(readings[0])]
     assert signature._glued_middle(a, row, 17.0, [unsure], voted, lang="vie", timeout=30) == voted
+
+
+def test_a_sure_name_s_word_read_unsurely_without_the_tone_the_pixels_and_a_reading_see_is_in_doubt() -> None:
+    """Seed w683 dev 008: "Dương Văn Đẳng" read "Đăng" (84), a listed name, taken at 0.92 (SURE-WRONG): the
+    hook over the breve lost. The pixels of the word's own ink see a hook, and a reading of the name's line
+    cut alone gives "Đẳng": the name in doubt, its text as read. A printed "Đăng" read as unsurely stays
+    sure (no look sees a mark there); so does "Đăng" read surely (no second look taken)."""
+    prepared, first = _page_signed_by("Dương Văn Đẳng")
+    words = tuple(
+        replace(w, text="Đăng", conf=84.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words
+    )
+    assert [w.text for w in words if w.text == "Đăng"] == ["Đăng"]
+    page = replace(first, words=words, text=page_text(words))
+    f = extract([page]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Dương Văn Đăng", True)
+    f = extract([signature.lost_tone_pass(prepared, page, lang="vie")]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Dương Văn Đăng", True)
+    prepared, first = _page_signed_by("Dương Văn Đăng")
+    words = tuple(replace(w, conf=84.0) if w.text == "Đăng" else w for w in first.words)
+    page = replace(first, words=words, text=page_text(words))
+    f = extract([signature.lost_tone_pass(prepared, page, lang="vie")]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Dương Văn Đăng", True)
+    prepared, first = _page_signed_by("Dương Văn Đẳng")
+    words = tuple(
+        replace(w, text="Đăng", conf=96.0) if w.text in ("Đẳng", "Đăng") else w for w in first.words
+    )
+    page = replace(first, words=words, text=page_text(words))
+    assert signature.lost_tone_pass(prepared, page, lang="vie") is page
+
+
+def test_a_bare_i_the_pixels_read_a_hook_over_is_taken_hooked_where_the_line_s_readings_vote_it() -> None:
+    """Seed w685 alt 006: "Lê Thị Chỉnh" read "Chinh" (86), doubted by ``dot_hook_pass`` (the pixels' hook)
+    and left "Chinh"; the name's line cut alone reads "Chỉnh" at every scale: that word, voted, in doubt."""
+    prepared, first = _page_signed_by("Lê Thị Chỉnh")
+    words = tuple(
+        replace(w, text="Chinh", conf=86.0) if w.text in ("Chỉnh", "Chinh") else w for w in first.words
+    )
+    page = replace(first, words=words, text=page_text(words))
+    hooked = signature.dot_hook_pass(prepared, page)
+    f = extract([hooked]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Lê Thị Chinh", True)
+    f = extract([signature.lost_tone_pass(prepared, hooked, lang="vie")]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Lê Thị Chỉnh", True)

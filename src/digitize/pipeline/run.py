@@ -149,6 +149,7 @@ def second_passes(
         (headband.second_pass, 30.0, True),
         (signature.sure_marks_pass, 30.0, True),  # a sure name's word with marks no listed name has
         (signature.dot_hook_pass, 0.0, False),  # no OCR: a sure name's "i", its dot read a hook by the pixels
+        (signature.lost_tone_pass, 30.0, True),  # a sure name's word read unsurely, its tone mark lost
         (header.date_pass, 30.0, True),  # a lost date line, before its digits are read again
         (rows.second_pass, 0.0, False),  # no OCR: a header row split in two made one line
         (handdigits.second_pass, 30.0, False),  # digits: its own languages

@@ -1314,6 +1314,122 @@ def dot_hook_pass(
     return replace(page, words=words, text=page_text(words))
 
 
+# --- a sure name's word read without a tone mark where the pixels and a re-reading see one ------------------
+
+# (Tesseract's 0..100) a sure name's given or middle word read with no tone mark under this is looked at again
+# (a clear print's name words are read at 93..97; "Đăng" (84) for the "Đẳng" printed, seed w683 dev 008)
+LOST_TONE_CONF = 90
+# the name's line read again at these scales (``--psm 7``) for a reading that gives the mark the pixels see
+LOST_TONE_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)
+
+
+def _toneless_unsure(word: str, conf: float) -> bool:
+    """A name's word read with no tone mark, under ``LOST_TONE_CONF``, that has a vowel to bear one."""
+    from digitize.pipeline import tonemark
+
+    return conf < LOST_TONE_CONF and not _tone(word) and tonemark.tone_index(word) is not None
+
+
+@regions.on_read_pages
+def lost_tone_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The signer's name taken surely with a given or middle word read with no tone mark, a little unsurely
+    (``_toneless_unsure``: "Đăng" (84), a listed name, for the "Đẳng" printed: seed w683 dev 008, SURE-WRONG
+    at 0.92), over which the pixels (``tonemark.steady_tone``: the word's own ink, three cuts alike) see a
+    tone mark, and a reading of the name's line cut from the scan alone (``LOST_TONE_SCALES``, ``--psm 7``)
+    gives the word with that very mark ("Đẳng" at 1.0, "Đăng" at the other scales): Tesseract's first
+    reading lost a mark two other looks put there. The word is marked ``voted`` (the readings disagree: the
+    name in doubt), its text as first read (one reading in five is no vote for the mark: markpix found the
+    pixels alone wrong too often to take theirs, session 51). Neither look alone doubts a name. Where
+    ``MARKS_VOTE_AGREE`` readings and more than half give the marked word, it is taken as they read it, at
+    ``MARKS_CONF`` (a vote, in doubt, as ``marks_vote_pass``'s). So too a word ``dot_hook_pass`` doubted
+    (its bare "i" the pixels read a hook over: "Chinh" (86) for "Lê Thị Chỉnh", seed w685 alt 006, the line
+    read "Chỉnh" five times of five). A sharp page only (a blurred photo's marks are no pixels to read); the
+    OCR only where the pixels saw a mark. Other pages as they are."""
+    if prepared.blurred:
+        return page
+    had = regions.signer_of(page).get("signer_name")
+    if had is None or not had.value:
+        return page
+    name = str(had.value)
+    line = _name_line_of(regions.lines_of(page), name)
+    if line is None:
+        return page
+    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
+    if read != name.split():
+        return page
+    # the words ``dot_hook_pass`` doubted: voted, their confidence kept, a bare "i"
+    hooked = [
+        k for k, w in enumerate(line.words) if k and w.voted and w.conf > MARKS_CONF and _bare_i(read[k])
+    ]
+    seen: dict[int, str] = {}  # place → the word with the tone mark the pixels see
+    for k in hooked:
+        if (toned := tonemark_with(read[k], _HOOK_TONE)) is not None:
+            seen[k] = toned
+    if not hooked:
+        if had.confidence < ROW_SURE or any(w.voted for w in line.words):
+            return page
+        places = [k for k, w in enumerate(read) if k and _toneless_unsure(w, line.words[k].conf)]
+        if not places:
+            return page
+        from digitize.pipeline import tonemark
+
+        grey = regions.grey_master(prepared)
+
+        def cut(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+            return regions.cut(prepared, x0, y0, x1, y1, source=grey)
+
+        for k in places:
+            b = line.words[k].box
+            got = tonemark.steady_tone(cut, (b.x0, b.y0, b.x1, b.y1), read[k])
+            if got is None or got.tone == "0":
+                continue
+            if (toned := tonemark_with(read[k], got.tone)) is not None:
+                seen[k] = toned
+    if not seen or (crop := _name_line_crop(prepared, page, line)) is None:
+        return page
+    borne: Counter[int] = Counter()
+    readings = 0
+    try:
+        for up in LOST_TONE_SCALES:
+            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
+            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            readings += 1
+            texts = [b for b in (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0) if b]
+            if len(texts) == len(read):
+                borne.update(k for k, toned in seen.items() if texts[k] == toned)
+    except ToolFailed:
+        pass
+    if not borne:
+        return page
+    taken = {
+        id(line.words[k]): seen[k]
+        for k, n in borne.items()
+        if n >= MARKS_VOTE_AGREE and 2 * n > len(LOST_TONE_SCALES)
+    }
+    doubted = {id(line.words[k]) for k in borne}
+    words = tuple(
+        replace(w, text=taken[id(w)], conf=min(w.conf, MARKS_CONF), read="", voted=True)
+        if id(w) in taken
+        else replace(w, voted=True)
+        if id(w) in doubted
+        else w
+        for w in page.words
+    )
+    return replace(page, words=words, text=page_text(words))
+
+
+def tonemark_with(word: str, tone: str) -> str | None:
+    """``word`` with its tone-bearing vowel given ``tone`` (``tonemark``'s digit), a Vietnamese syllable;
+    None otherwise."""
+    from digitize.pipeline import tonemark
+
+    toned = tonemark.with_tone(word, tone)
+    return toned if toned is not None and toned != word and is_syllable(toned) else None
+
+
 # a grey seal's ink apart from the print for ``darker_print`` to take it out: its share of the ink lighter
 # than the print's level (``PRINT_DARK``) and lying away from the print
 SEAL_APART = 0.1

@@ -3016,3 +3016,45 @@ def test_a_horn_read_on_the_u_after_q_made_a_listed_name_is_in_doubt(read: str) 
     # the word bears is no reading (a horn read where none is: the "ơ"'s, or a mark lost): in doubt
     f = extract([page(_signed_as(read, 97.0))]).fields["signer_name"]
     assert (f.value, f.confidence < 0.6) == (read.replace("Qư", "Qu"), True)
+
+
+def test_a_surely_read_given_name_the_model_marked_into_another_unlisted_word_is_put_back() -> None:
+    # seed w685 dev 007: "Tiết Hoài Tất Toan" read surely (97, 96, 93, 91), the family name no list has (no
+    # name run shielded the line); the model made "Toan" the word "Toán", no listed name either: the
+    # language's guess, no reading of a name. Tesseract's word put back, in doubt
+    name, conf = _signed_read("Tiết Hoài Tất Toán", [97.0, 96.0, 93.0, 91.0], {"Toán": "Toan"})
+    assert name == "Tiết Hoài Tất Toan" and conf < 0.6
+    # k911 dev 006: "Lều Thị Trân" (93, 97, 96), the listed "Trân" made "Trấn" by the model: put back
+    name, conf = _signed_read("Lều Thị Trấn", [93.0, 97.0, 96.0], {"Trấn": "Trân"})
+    assert name == "Lều Thị Trân" and conf < 0.6
+    # a mark the model restored making a listed name stays the model's ("Chinh" → "Chính", "Van" → "Văn")
+    assert _signed_read("Trần Văn Chính", [97.0, 96.0, 91.0], {"Chính": "Chinh"})[0] == "Trần Văn Chính"
+    assert _signed_read("Trần Văn Hùng", [97.0, 91.0, 96.0], {"Văn": "Van"})[0] == "Trần Văn Hùng"
+    # ... and so does one read unsurely
+    assert _signed_read("Tiết Hoài Tất Toán", [97.0, 96.0, 93.0, 60.0], {"Toán": "Toan"})[0] != (
+        "Tiết Hoài Tất Toan"
+    )
+    # review: a middle name's letters ("Thi": "Thị") and a reading that lost the vowel's mark every listed
+    # name of its letters has ("Thang": "Thắng", "Thăng") are no name's word: the list's form, not the reading
+    assert _signed_read("Lều Thì Hà", [93.0, 85.0, 96.0], {"Thì": "Thi"})[0] == "Lều Thị Hà"
+    assert _signed_read("Lều Văn Tháng", [93.0, 96.0, 92.0], {"Tháng": "Thang"})[0] == "Lều Văn Thắng"
+
+
+def _signed_voted(name: str, confs: list[float], voted: str) -> tuple[str | None, float]:
+    """The signer's name of the directive signed by ``name`` read at ``confs``, its word ``voted`` marked
+    as a second pass's vote (``Word.voted``)."""
+    pg = page(_ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs))
+    words = tuple(replace(w, voted=True) if w.text == voted else w for w in pg.words)
+    f = extract([replace(pg, words=words)]).fields["signer_name"]
+    return f.value, f.confidence
+
+
+def test_a_given_name_s_marks_the_line_s_readings_voted_are_kept_not_the_listed_form() -> None:
+    # seed k911 alt 009: "Phó Khắc Tất Hiểu", the row's readings all "Hiểu" (voted to the listed "Hiếu"), the
+    # line's readings "Hiểu" five of five (``marks_vote_pass``: voted, at 50): the extractor made it "Hiếu"
+    # again (``fix_syllable``: the listed form with its letters). The readings' marks stand, in doubt
+    name, conf = _signed_voted("Phó Khắc Tất Hiểu", [50.0, 50.0, 50.0, 50.0], "Hiểu")
+    assert name == "Phó Khắc Tất Hiểu" and conf < 0.6
+    # not voted (the row's vote alone, at 50): the listed form, as before
+    name, conf = _signed_by("Phó Khắc Tất Hiểu", [50.0, 50.0, 50.0, 50.0])
+    assert name == "Phó Khắc Tất Hiếu" and conf < 0.6

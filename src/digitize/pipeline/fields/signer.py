@@ -2897,12 +2897,69 @@ def given_as_read(word: Word, *, middle: bool = False) -> bool:
     if not (read.isalpha() and read[:1].isupper() and read[1:].islower() and is_syllable(read)):
         return False
     fewer = _marks(read) < _marks(text) or (not _diacritics(read) and _diacritics(text))
+    if fewer and _unlisted_remarked(read, text, word.conf):
+        return True
     return _marks(read) <= 1 and not fewer
+
+
+def _unlisted_remarked(read: str, text: str, conf: float) -> bool:
+    """A name's word Tesseract read surely (``SURE_WORD_CONF``) as a syllable that the model gave a mark
+    making it no listed name: "Toan" (91) made "Toán" in "Tiết Hoài Tất Toan" (seed w685 dev 007), "Trân"
+    (96) made "Trấn" in "Lều Thị Trân" (k911 dev 006): their family names no list has, no name run shielded
+    the line.
+    The model restores a lost mark where it makes the word a known name ("Chinh" → "Chính", "Van" → "Văn":
+    the model's stays); where it makes a word no list has it is the language's guess, no name's reading."""
+    return (
+        conf / 100.0 >= SURE_WORD_CONF
+        and fold(read) == fold(text)
+        and text not in NAME_SYLLABLES
+        and text not in MIDDLE_NAMES
+        and not _middle_letters(read)
+        and not _vowel_mark_lost(read)
+    )
+
+
+def _middle_letters(read: str) -> bool:
+    """``read``'s letters those of a middle name ("Thi": "Thị"): the list's form, not the bare reading, is the
+    name's word (review of marks55: "Lều Thị Hà" read "Thi", the model's "Thì", came out "Thi")."""
+    return any(fold(m) == fold(read) for m in MIDDLE_NAMES)
+
+
+_VOWEL_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn (NFD)
+
+
+def _vowel_marks(word: str) -> frozenset[str]:
+    return frozenset(ch for ch in unicodedata.normalize("NFD", word.lower()) if ch in _VOWEL_MARKS) | (
+        frozenset("đ") if "đ" in word.lower() else frozenset()
+    )
+
+
+def _vowel_mark_lost(read: str) -> bool:
+    """Every listed name of ``read``'s letters has a vowel's mark (a breve, hat or horn, or "đ") the reading
+    lacks ("Thang": "Thắng", "Thăng"): Tesseract lost a mark, the reading is no name's (review of marks55:
+    "Lều Văn Thắng" came out "Thăng" through the model's "Tháng"); "Toan" ("Toàn", "Toản") and "Trân"
+    stand."""
+    have = _vowel_marks(read)
+    forms = [n for n in NAME_SYLLABLES if fold(n) == fold(read)]
+    return bool(forms) and all(_vowel_marks(n) - have for n in forms)
 
 
 def _marks(word: str) -> int:
     """The tone marks on a word's letters (a syllable has one at most)."""
     return sum(ch in TONE_MARKS for ch in unicodedata.normalize("NFD", word))
+
+
+def _marks_voted(line: Line) -> frozenset[str]:
+    """The words of a name's ``line`` (stripped, NFC) whose marks a second pass's readings of the line voted
+    (``Word.voted`` at ``VOTED_CONF``: ``signature.marks_vote_pass``, which only adds a mark a reading lost or
+    makes an acute over a hat a hook or a tilde, the readings nearly all alike), Vietnamese syllables: the
+    name's words as the readings gave them, not the listed form with their letters ``fix_syllable`` would
+    choose. (A word the pixels doubted, ``dot_hook_pass``, keeps its confidence and its text as read.)"""
+    return frozenset(
+        t
+        for w in line.words
+        if w.voted and w.conf <= VOTED_CONF * 100 and is_syllable(t := nfc(w.text.strip(_NAME_PUNCT)))
+    )
 
 
 def _diacritics(word: str) -> bool:
@@ -3199,8 +3256,14 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool 
                 # 002, taken at 0.81) makes another word as sure. In doubt (a text layer's word is as written)
                 guessed = True
             penalty = 1.0
+            marks_voted = _marks_voted(ln)
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1], middle=k < len(words) - 1)
+                if words[k] in marks_voted:
+                    # "Hiểu" voted by the line's readings (five of five, the row's six too) for the "Hiếu" the
+                    # row's vote took from the list (seed k911 alt 009): the readings chose its marks, the
+                    # list's form with its letters is no reading; kept as voted (in doubt: ``Word.voted``)
+                    fixed = words[k]
                 if k in capped and (
                     _other_vowel(words[k], fixed) or (tone_place(words[k]) and not tone_place(fixed))
                 ):
