@@ -3288,3 +3288,62 @@ def test_the_glued_word_s_own_family_name_read_again_is_no_middle_name(
     first = next(j for j, t in enumerate(readings[0]) if t.text.strip() and t.conf >= 0)
     unsure = [replace(t, conf=20) if j == first else t for j, t in enumerate(readings[0])]
     assert signature._glued_middle(a, row, 17.0, [unsure], voted, lang="vie", timeout=30) == voted
+
+
+def test_a_name_pass_reading_led_by_a_family_name_no_list_has_read_whole_gives_that_name() -> None:
+    # signerlost55 (w683 dev 007): every reading of the name's line read "Yên Nhật Long" surely, the first
+    # reading "Yên" (27); "Yên" is no listed family name (nor the tail "yễn" of "Nguyễn"), so no reading gave
+    # a name and the page kept "Nguyễn Nhật Long" guessed from the unsure word
+    assert signature._name_read(["Yên", "Nhật", "Long"], ["Nhật", "Long"]) == (
+        "Yên Nhật Long",
+        ["Nhật", "Long"],
+    )
+    assert signature._name_read(["Ôn", "Thị", "Oai"], ["Oai"]) == ("Ôn Thị Oai", ["Oai"])
+    # ... not a given name's word read where the family name was lost, nor two words alone, nor a word before
+    # a name led by a listed family name read as printed (junk before it)
+    assert signature._name_read(["Minh", "Tuấn", "Anh"], ["Anh"]) is None
+    assert signature._name_read(["Yên", "Long"], ["Long"]) is None
+    assert signature._name_read(["Yên", "Nguyễn", "Văn", "An"], ["An"]) == ("Nguyễn Văn An", ["An"])
+
+
+def test_a_name_read_unsurely_with_the_seal_s_tone_taken_out_is_taken_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # signerlost55 (w687 alt 000): the first reading lost the name's line under "PHÓ CỤC TRƯỞNG"; the block as
+    # cut read no name, with the seal's tone taken out "Ôn (96) Thị (97) Oai (81)" (not every word surely:
+    # thinned letters may read as other names), the seal's strokes erased "Oai" alone: the page kept no name.
+    # The unsure reading is now taken, its name's words voted: the name in doubt, not None
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    full = make_page(directive()[:-5] + block(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Ôn Thị Oai", 90.0))
+    name_y = max(w.box.y0 for w in full.words)
+    first = replace(full, words=tuple(w for w in full.words if w.box.y0 < name_y), text="")
+    assert extract([first]).values()["signer_name"] is None
+    assert signature._needs_pass(first) is not None
+    block_words = [w for w in full.words if w.box.x0 > 0.45 * full.width and w.box.y0 > name_y - 400]
+    confs = {"Ôn": 96.0, "Thị": 97.0, "Oai": 81.0}
+    toned = [replace(w, conf=confs.get(w.text, w.conf)) for w in block_words]
+    readings = iter([[w for w in block_words if w.box.y0 < name_y], toned, [toned[-1]]])
+    img = np.full((int(full.height), int(full.width)), 255, np.uint8)
+    img[int(name_y) : int(name_y) + 40, 1700:2100] = 0  # (ink to read)
+    prepared = preprocess.Prepared(
+        master=img,
+        ocr=img,
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=300.0,
+        width=img.shape[1],
+        height=img.shape[0],
+    )
+    monkeypatch.setattr(
+        signature, "_variants", lambda crop, letter: iter([(crop, False), (crop, True), (crop, False)])
+    )
+    monkeypatch.setattr(signature, "_read", lambda *args, **kwargs: next(readings))
+    page = signature.second_pass(prepared, first, lang="vie")
+    name = extract([page]).fields["signer_name"]
+    assert name.value == "Ôn Thị Oai"
+    assert name.confidence < 0.6
+    assert all(w.voted for w in page.words if w.text in confs)

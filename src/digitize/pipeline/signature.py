@@ -60,6 +60,7 @@ from digitize.pipeline.fields.signer import (
     title_line,
     tone_place,
     tones_told_apart,
+    unlisted_lead,
 )
 from digitize.pipeline.fields.vocab import (
     F_SURNAMES,
@@ -326,6 +327,7 @@ def second_pass(
     best: list[Word] = []
     titled: list[Word] = []
     named: list[Word] = []  # a reading with the name's line under the title, its family name garbled
+    doubted: list[Word] = []  # a reading that must be sure and gave a name read less surely (voted)
     first_named = doubtful_name_line(regions.lines_of(page)) is not None
     first_title = regions.signer_of(page).value("signer_title")
     for image, toned in _variants(crop, letter):
@@ -340,13 +342,18 @@ def second_pass(
         if _signer_found(page, new, first_title, sure=sure):
             best = new
             break
+        if sure and not doubted and _signer_found(page, new, first_title):
+            # "Ôn (96) Thị (97) Oai (81)" with the seal's tone taken out, where the block as cut read no name
+            # and the seal's strokes erased read "Oai" alone (w687 alt 000): a name read, not surely enough
+            # to take as read (thinned letters read as other names), nor to lose; its words voted, in doubt
+            doubted = _voted_name(page, new)
         if first_title is None and not titled and _title_found(page, new):
             titled = new  # the block's title, its name still doubtful: the name pass may read it
         if not first_named and not named and _name_line_found(page, new, first_title):
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
-    best = best or titled or named
+    best = best or titled or named or doubted
     if not best:
         return page  # the second reading found no signer either: keep the first
 
@@ -361,9 +368,28 @@ def second_pass(
 
     kept = [wd for wd in page.words if not inside(wd)]
     gone = [wd for wd in page.words if inside(wd)]
-    best = [_surer_marks(wd, gone) for wd in best if (wd.box.y0 + wd.box.y1) / 2 >= floor]
+    voted = {id(wd) for wd in doubted if wd.voted}
+    best = [
+        _surer_marks(wd, gone) if id(wd) not in voted else replace(_surer_marks(wd, gone), voted=True)
+        for wd in best
+        if (wd.box.y0 + wd.box.y1) / 2 >= floor
+    ]
     words = tuple(kept + best)
     return replace(page, words=words, text=page_text(words))
+
+
+def _voted_name(page: RecognizedPage, words: list[Word]) -> list[Word]:
+    """``words`` with those of the name they give (``read_signer``) voted (``Word.voted``: the name in doubt,
+    whatever its words' confidence)."""
+    name = read_signer(page_lines(replace(page, words=tuple(words), text=""))).value("signer_name")
+    parts = {fold(p) for p in str(name or "").split()}
+    title = title_line(page_lines(replace(page, words=tuple(words), text="")))
+    below = title.y1 if title is not None else 0.0
+
+    def of_name(wd: Word) -> bool:
+        return fold(wd.text.strip(_NAME_MARKS)) in parts and (wd.box.y0 + wd.box.y1) / 2 > below
+
+    return [replace(wd, voted=True) if of_name(wd) else wd for wd in words]
 
 
 def _same_place(a: Box, b: Box) -> bool:
@@ -624,6 +650,36 @@ def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tu
     split_tails = {sum(map(len, split[: i + 1])) - 1 for i, parts in enumerate(split) if len(parts) > 1}
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
+        # a family name no list has, read whole first before two words or more ("Yên Nhật Long" in every
+        # reading: no "Nguyễn" whose tail "yễn" it is not; "Ôn" before the ring's "hư" of "Như"): the name's
+        # own, not junk before it (a listed family name read as printed leading a name after it makes it
+        # junk, ``led_already``); the vote and review weigh it
+        own = (
+            k == 0
+            and len(tokens) >= 3
+            and unlisted_lead(tok, marked[0])
+            and not led_already(tok, tokens[1:], True)
+        )
+        if own:
+            sur = nfc(tok.strip(".,;:|!'\"()[]"))
+            rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[1:]) if t]
+            rest = [
+                _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
+                for i, t in enumerate(rest)
+            ]
+            for i in range(len(rest) - 1 if taken else 0):
+                if (capital := _capital_taken(rest[i], marked[1 + i])) is not None:
+                    rest[i] = capital  # "Ôn hư Nhuệ": the ring over the "N" of "Như"
+            words = [sur, *rest]
+            if (
+                "" not in rest
+                and well_formed(words)
+                and all(r[:1].isupper() and (len(r) == 1 or r[1:].islower()) for r in rest)
+                and given
+                and len(rest) > len(given) - 1
+                and [fold(w) for w in rest[-len(given) :]] == [fold(g) for g in given]
+            ):
+                return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
         sur = surname_of(tok) or surname_by_head(tok)
         if sur is not None and _words_apart(tok):
             sur = None  # "Đàr)⁄“ạnh" (the ring across "m M" of "Đàm Mạnh") is no "Danh": two words garbled

@@ -3016,3 +3016,28 @@ def test_a_horn_read_on_the_u_after_q_made_a_listed_name_is_in_doubt(read: str) 
     # the word bears is no reading (a horn read where none is: the "ơ"'s, or a mark lost): in doubt
     f = extract([page(_signed_as(read, 97.0))]).fields["signer_name"]
     assert (f.value, f.confidence < 0.6) == (read.replace("Qư", "Qu"), True)
+
+
+def test_a_voted_family_name_no_list_has_is_not_made_the_listed_one_it_ends_like() -> None:
+    # signerlost55 (w683 dev 007): the name pass's readings all read "Yên Nhật Long" (96, 97, 97) and voted
+    # it (each word at VOTED_CONF); "Yên" was then taken for the tail of "Nguyễn" (``surname_of``: the rim
+    # over "Ng") and the name given as "Nguyễn Nhật Long". A family name no list has, read whole, capital and
+    # marks ("yễn" is no "Yên"), that the row's readings voted, is kept as read, in doubt
+    p = page(_ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Yên Nhật Long", 50.0))
+    name = extract([p]).fields["signer_name"]
+    assert name.value == "Yên Nhật Long"
+    assert name.confidence < 0.6
+    # the rim's remnant of "Nguyễn" read with its capital and marks, voted alike, is still that family name
+    p = page(_ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Uyễn Nhật Long", 50.0))
+    assert extract([p]).values()["signer_name"] == "Nguyễn Nhật Long"
+
+
+def test_a_family_name_no_list_has_may_lead_a_name_only_read_whole_and_no_name_s_common_word() -> None:
+    assert signer_module.unlisted_lead("Yên")
+    assert signer_module.unlisted_lead("Ôn")  # read alone, capital and all: no "Tôn" whose "T" went
+    assert not signer_module.unlisted_lead("Ôn", marked=True)  # the ring's marks before it: maybe "Tôn"
+    assert not signer_module.unlisted_lead("Uyễn")  # "Nguyễn" whose "Ng" the rim took
+    assert not signer_module.unlisted_lead("Minh")  # a given name's word: the family name lost before it
+    assert not signer_module.unlisted_lead("Trần")  # a listed one: the lists' own rules
+    assert not signer_module.unlisted_lead("Xã")  # a place's word
+    assert not signer_module.unlisted_lead("yên")  # no capital
