@@ -628,6 +628,52 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
 
 
 def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tuple[str, list[str]] | None:
+    """A person's name from one reading of the name line (``_listed_name_read``), or else one led by a family
+    name no list has, read whole (``_unlisted_name_read``)."""
+    return _listed_name_read(tokens, given, taken=taken) or _unlisted_name_read(tokens, given, taken=taken)
+
+
+def _unlisted_name_read(
+    tokens: list[str], given: list[str], *, taken: bool = True
+) -> tuple[str, list[str]] | None:
+    """A reading's name led by a family name no list has, read whole as its first word before two words or
+    more ("Yên Nhật Long" in every reading of w683 dev 007's name line: "Yên" is no listed family name, nor
+    the tail "yễn" of "Nguyễn"; ``signer.unlisted_lead``), where no listed family name gave one: not a head
+    glued to the next word ("TiênNgọc"), nor one whose end the ring garbled ("Khúy", "Phạp": a listed family
+    name by its head, ``surname_by_end``), nor junk before a name led by a listed family name read as printed
+    (``led_already``). Its given names the first reading's, as ``_listed_name_read``'s; the vote and review
+    weigh it (the name pass gives it at the vote's confidence: in doubt)."""
+    tokens, marked = _after_marks(tokens)
+    if len(tokens) < 3 or len(_unglued(tokens[0])) > 1:
+        return None
+    tok = tokens[0]
+    if not unlisted_lead(tok) or surname_by_end(tok) or surname_by_head(tok) or _ring_through(tok):
+        return None
+    if led_already(tok, tokens[1:], True) or not given:
+        return None
+    rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[1:]) if t]
+    rest = [
+        _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
+        for i, t in enumerate(rest)
+    ]
+    for i in range(len(rest) - 1 if taken else 0):
+        if (capital := _capital_taken(rest[i], marked[1 + i])) is not None:
+            rest[i] = capital  # "Ôn #hư Nhuệ": the ring over the "N" of "Như"
+    sur = nfc(tok.strip(".,;:|!'\"()[]"))
+    if (
+        "" in rest
+        or len(rest) < len(given)
+        or not well_formed([sur, *rest])
+        or not all(r[:1].isupper() and (len(r) == 1 or r[1:].islower()) for r in rest)
+        or [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]
+    ):
+        return None
+    return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
+
+
+def _listed_name_read(
+    tokens: list[str], given: list[str], *, taken: bool = True
+) -> tuple[str, list[str]] | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
     is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later
@@ -650,36 +696,6 @@ def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tu
     split_tails = {sum(map(len, split[: i + 1])) - 1 for i, parts in enumerate(split) if len(parts) > 1}
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
-        # a family name no list has, read whole first before two words or more ("Yên Nhật Long" in every
-        # reading: no "Nguyễn" whose tail "yễn" it is not; "Ôn" before the ring's "hư" of "Như"): the name's
-        # own, not junk before it (a listed family name read as printed leading a name after it makes it
-        # junk, ``led_already``); the vote and review weigh it
-        own = (
-            k == 0
-            and len(tokens) >= 3
-            and unlisted_lead(tok, marked[0])
-            and not led_already(tok, tokens[1:], True)
-        )
-        if own:
-            sur = nfc(tok.strip(".,;:|!'\"()[]"))
-            rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[1:]) if t]
-            rest = [
-                _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
-                for i, t in enumerate(rest)
-            ]
-            for i in range(len(rest) - 1 if taken else 0):
-                if (capital := _capital_taken(rest[i], marked[1 + i])) is not None:
-                    rest[i] = capital  # "Ôn hư Nhuệ": the ring over the "N" of "Như"
-            words = [sur, *rest]
-            if (
-                "" not in rest
-                and well_formed(words)
-                and all(r[:1].isupper() and (len(r) == 1 or r[1:].islower()) for r in rest)
-                and given
-                and len(rest) > len(given) - 1
-                and [fold(w) for w in rest[-len(given) :]] == [fold(g) for g in given]
-            ):
-                return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
         sur = surname_of(tok) or surname_by_head(tok)
         if sur is not None and _words_apart(tok):
             sur = None  # "Đàr)⁄“ạnh" (the ring across "m M" of "Đàm Mạnh") is no "Danh": two words garbled

@@ -3034,9 +3034,11 @@ def test_a_voted_family_name_no_list_has_is_not_made_the_listed_one_it_ends_like
 
 def test_a_family_name_no_list_has_may_lead_a_name_only_read_whole_and_no_name_s_common_word() -> None:
     assert signer_module.unlisted_lead("Yên")
-    assert signer_module.unlisted_lead("Ôn")  # read alone, capital and all: no "Tôn" whose "T" went
-    assert not signer_module.unlisted_lead("Ôn", marked=True)  # the ring's marks before it: maybe "Tôn"
+    assert signer_module.unlisted_lead("Đậu")
+    assert not signer_module.unlisted_lead("Ai")  # "Mai" whose "M" the ring took
     assert not signer_module.unlisted_lead("Uyễn")  # "Nguyễn" whose "Ng" the rim took
+    assert not signer_module.unlisted_lead("Khú")  # "Khúc" whose "c" the ring took
+    assert not signer_module.unlisted_lead("Ôn")  # "Ông" as well
     assert not signer_module.unlisted_lead("Minh")  # a given name's word: the family name lost before it
     assert not signer_module.unlisted_lead("Trần")  # a listed one: the lists' own rules
     assert not signer_module.unlisted_lead("Xã")  # a place's word

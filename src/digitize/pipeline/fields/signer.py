@@ -2413,21 +2413,20 @@ def unlisted_family_read(toks: Sequence[tuple[str, float]]) -> bool:
     )
 
 
-def unlisted_lead(word: str, marked: bool = False) -> bool:
-    """A word that may lead a name as a family name no list has, read whole ("Yên", "Ôn", "Đậu": the lists
-    are no census): a capitalised Vietnamese syllable of two letters or more, no listed family name by its
-    letters, nor the marked tail of one that lost two letters or more ("Uyễn": the rim over the "Ng" of
-    "Nguyễn"; "Yên" is no "yễn") or, ``marked`` (the ring's marks read right before it), any ("„Ôn" may be
-    "Tôn"; "Ôn" read alone is no "ôn" whose capital went under the ring), no common name's word or middle
-    name (a given name read where the family name was lost under the seal, "Minh Tuấn"), no title's,
-    honorific's, place's or office's word. The caller's to doubt the name."""
+def unlisted_lead(word: str) -> bool:
+    """A word that may lead a name as a family name no list has, read whole ("Yên", "Đậu": the lists are no
+    census): a capitalised Vietnamese syllable of two letters or more, no listed family name by its letters,
+    nor the tail of one, marks and all ("Uyễn": the rim over the "Ng" of "Nguyễn"; "Yên" is no "yễn"), nor
+    its head ("Khú" of "Khúc", "Ôn" of "Ông": the ring over its end), no common name's word or middle name (a
+    given name read where the family name was lost under the seal, "Minh Tuấn"), no title's, honorific's,
+    place's or office's word. The caller's to doubt the name."""
     bare = nfc(word.strip(_NAME_PUNCT))
     if not (bare.isalpha() and len(bare) >= 2 and bare[:1].isupper() and bare[1:].islower()):
         return False
     if not is_syllable(bare) or fold(bare) in F_SURNAMES or bare in _COMMON_NAME_WORDS:
         return False
     low = bare.lower()
-    if any(v.lower().endswith(low) and (marked or len(v) - len(low) >= 2) for v in SURNAMES):
+    if any(v.lower().endswith(low) or v.lower().startswith(low) for v in SURNAMES):
         return False
     return (
         bare not in NOT_FAMILY_WORDS
