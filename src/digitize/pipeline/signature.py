@@ -380,8 +380,11 @@ def second_pass(
 
 def _voted_name(page: RecognizedPage, words: list[Word]) -> list[Word]:
     """``words`` with those of the name they give (``read_signer``) voted (``Word.voted``: the name in doubt,
-    whatever its words' confidence)."""
+    whatever its words' confidence); none (no reading kept) where that name is under three words: a place
+    under the title ("Hà Nội", "Phan Thiết") reads as a two-word name (review of signerlost55)."""
     name = read_signer(page_lines(replace(page, words=tuple(words), text=""))).value("signer_name")
+    if len(str(name or "").split()) < 3:
+        return []
     parts = {fold(p) for p in str(name or "").split()}
     title = title_line(page_lines(replace(page, words=tuple(words), text="")))
     below = title.y1 if title is not None else 0.0

@@ -3037,6 +3037,8 @@ def test_a_family_name_no_list_has_may_lead_a_name_only_read_whole_and_no_name_s
     assert signer_module.unlisted_lead("Đậu")
     assert not signer_module.unlisted_lead("Ai")  # "Mai" whose "M" the ring took
     assert not signer_module.unlisted_lead("Uyễn")  # "Nguyễn" whose "Ng" the rim took
+    assert not signer_module.unlisted_lead("Guyên")  # ... its "N", its mark misread (review)
+    assert not signer_module.unlisted_lead("Uyển")
     assert not signer_module.unlisted_lead("Khú")  # "Khúc" whose "c" the ring took
     assert not signer_module.unlisted_lead("Ôn")  # "Ông" as well
     assert not signer_module.unlisted_lead("Minh")  # a given name's word: the family name lost before it

@@ -2428,6 +2428,8 @@ def unlisted_lead(word: str) -> bool:
     low = bare.lower()
     if any(v.lower().endswith(low) or v.lower().startswith(low) for v in SURNAMES):
         return False
+    if len(fold(bare)) >= 4 and any(fold(v).endswith(fold(bare)) for v in SURNAMES):
+        return False  # "Guyên", "Uyển": "Nguyễn" under the rim, its mark misread (review of signerlost55)
     return (
         bare not in NOT_FAMILY_WORDS
         and bare.casefold() not in _LEAD_WORDS
