@@ -13,7 +13,7 @@ import pytest
 from digitize.pipeline import deblur, preprocess, recognize, regions, signature
 from digitize.pipeline.fields import extract, review, signer
 from digitize.pipeline.fields.lines import Line, page_lines
-from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
+from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word, page_text
 from digitize.text import nfc
 from digitize.tools import tesseract
 from samples import generate
@@ -3331,3 +3331,81 @@ def test_a_bare_i_the_pixels_read_a_hook_over_is_taken_hooked_where_the_line_s_r
     assert (f.value, f.confidence < 0.6) == ("Lê Thị Chinh", True)
     f = extract([signature.lost_tone_pass(prepared, hooked, lang="vie")]).fields["signer_name"]
     assert (f.value, f.confidence < 0.6) == ("Lê Thị Chỉnh", True)
+
+
+def test_a_name_pass_reading_led_by_a_family_name_no_list_has_read_whole_gives_that_name() -> None:
+    # signerlost55 (w683 dev 007): every reading of the name's line read "Yên Nhật Long" surely, the first
+    # reading "Yên" (27); "Yên" is no listed family name (nor the tail "yễn" of "Nguyễn"), so no reading gave
+    # a name and the page kept "Nguyễn Nhật Long" guessed from the unsure word
+    assert signature._name_read(["Yên", "Nhật", "Long"], ["Nhật", "Long"]) == (
+        "Yên Nhật Long",
+        ["Nhật", "Long"],
+    )
+    assert signature._name_read(["Đậu", "Huy", "Nhật", "Lãng"], ["Lãng"]) == ("Đậu Huy Nhật Lãng", ["Lãng"])
+    # ... not a given name's word read where the family name was lost, nor two words alone, nor a word before
+    # a name led by a listed family name read as printed (junk before it)
+    assert signature._name_read(["Minh", "Tuấn", "Anh"], ["Anh"]) is None
+    assert signature._name_read(["Yên", "Long"], ["Long"]) is None
+    assert signature._name_read(["Yên", "Nguyễn", "Văn", "An"], ["An"]) == ("Nguyễn Văn An", ["An"])
+
+
+def _toned_reading(
+    monkeypatch: pytest.MonkeyPatch, name: str, confs: dict[str, float]
+) -> tuple[RecognizedPage, ExtractedField]:
+    """The directive signed by ``name`` under "PHÓ CỤC TRƯỞNG", the first reading without its name's line; the
+    block's readings (the ``_read`` of the second pass given, no Tesseract: which reading is taken is the
+    point): as cut, no name; with the seal's tone taken out, the name at ``confs``; strokes erased, its last
+    word alone. The page after ``second_pass`` and its signer's name."""
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    full = make_page(directive()[:-5] + block(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), name, 90.0))
+    name_y = max(w.box.y0 for w in full.words)
+    first = replace(full, words=tuple(w for w in full.words if w.box.y0 < name_y), text="")
+    assert extract([first]).values()["signer_name"] is None
+    assert signature._needs_pass(first) is not None
+    block_words = [w for w in full.words if w.box.x0 > 0.45 * full.width and w.box.y0 > name_y - 400]
+    toned = [replace(w, conf=confs.get(w.text, w.conf)) for w in block_words]
+    readings = iter([[w for w in block_words if w.box.y0 < name_y], toned, [toned[-1]]])
+    img = np.full((int(full.height), int(full.width)), 255, np.uint8)
+    img[int(name_y) : int(name_y) + 40, 1700:2100] = 0  # (ink to read)
+    prepared = preprocess.Prepared(
+        master=img,
+        ocr=img,
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=300.0,
+        width=img.shape[1],
+        height=img.shape[0],
+    )
+    monkeypatch.setattr(
+        signature, "_variants", lambda crop, letter: iter([(crop, False), (crop, True), (crop, False)])
+    )
+    monkeypatch.setattr(signature, "_read", lambda *args, **kwargs: next(readings))
+    page = signature.second_pass(prepared, first, lang="vie")
+    return page, extract([page]).fields["signer_name"]
+
+
+def test_a_name_read_unsurely_with_the_seal_s_tone_taken_out_is_taken_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # signerlost55 (w687 alt 000): the first reading lost the name's line under "PHÓ CỤC TRƯỞNG"; the block as
+    # cut read no name, with the seal's tone taken out "Ôn (96) Thị (97) Oai (81)" (not every word surely:
+    # thinned letters may read as other names), the seal's strokes erased "Oai" alone: the page kept no name.
+    # The unsure reading is now taken, its name's words voted: the name in doubt, not None
+    confs = {"Ôn": 96.0, "Thị": 97.0, "Oai": 81.0}
+    page, name = _toned_reading(monkeypatch, "Ôn Thị Oai", confs)
+    assert name.value == "Ôn Thị Oai"
+    assert name.confidence < 0.6
+    assert all(w.voted for w in page.words if w.text in confs)
+
+
+def test_a_place_read_unsurely_under_the_title_is_no_name_taken_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review of signerlost55: a place under the title read so ("Phan Thiết" (90, 80)) reads as a two-word
+    # name; an unsure reading's name is taken only of three words or more
+    _, name = _toned_reading(monkeypatch, "Phan Thiết", {"Phan": 90.0, "Thiết": 80.0})
+    assert name.value is None

@@ -60,6 +60,7 @@ from digitize.pipeline.fields.signer import (
     title_line,
     tone_place,
     tones_told_apart,
+    unlisted_lead,
 )
 from digitize.pipeline.fields.vocab import (
     F_SURNAMES,
@@ -326,6 +327,7 @@ def second_pass(
     best: list[Word] = []
     titled: list[Word] = []
     named: list[Word] = []  # a reading with the name's line under the title, its family name garbled
+    doubted: list[Word] = []  # a reading that must be sure and gave a name read less surely (voted)
     first_named = doubtful_name_line(regions.lines_of(page)) is not None
     first_title = regions.signer_of(page).value("signer_title")
     for image, toned in _variants(crop, letter):
@@ -340,13 +342,18 @@ def second_pass(
         if _signer_found(page, new, first_title, sure=sure):
             best = new
             break
+        if sure and not doubted and _signer_found(page, new, first_title):
+            # "Ôn (96) Thị (97) Oai (81)" with the seal's tone taken out, where the block as cut read no name
+            # and the seal's strokes erased read "Oai" alone (w687 alt 000): a name read, not surely enough
+            # to take as read (thinned letters read as other names), nor to lose; its words voted, in doubt
+            doubted = _voted_name(page, new)
         if first_title is None and not titled and _title_found(page, new):
             titled = new  # the block's title, its name still doubtful: the name pass may read it
         if not first_named and not named and _name_line_found(page, new, first_title):
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
-    best = best or titled or named
+    best = best or titled or named or doubted
     if not best:
         return page  # the second reading found no signer either: keep the first
 
@@ -361,9 +368,31 @@ def second_pass(
 
     kept = [wd for wd in page.words if not inside(wd)]
     gone = [wd for wd in page.words if inside(wd)]
-    best = [_surer_marks(wd, gone) for wd in best if (wd.box.y0 + wd.box.y1) / 2 >= floor]
+    voted = {id(wd) for wd in doubted if wd.voted}
+    best = [
+        _surer_marks(wd, gone) if id(wd) not in voted else replace(_surer_marks(wd, gone), voted=True)
+        for wd in best
+        if (wd.box.y0 + wd.box.y1) / 2 >= floor
+    ]
     words = tuple(kept + best)
     return replace(page, words=words, text=page_text(words))
+
+
+def _voted_name(page: RecognizedPage, words: list[Word]) -> list[Word]:
+    """``words`` with those of the name they give (``read_signer``) voted (``Word.voted``: the name in doubt,
+    whatever its words' confidence); none (no reading kept) where that name is under three words: a place
+    under the title ("Hà Nội", "Phan Thiết") reads as a two-word name (review of signerlost55)."""
+    name = read_signer(page_lines(replace(page, words=tuple(words), text=""))).value("signer_name")
+    if len(str(name or "").split()) < 3:
+        return []
+    parts = {fold(p) for p in str(name or "").split()}
+    title = title_line(page_lines(replace(page, words=tuple(words), text="")))
+    below = title.y1 if title is not None else 0.0
+
+    def of_name(wd: Word) -> bool:
+        return fold(wd.text.strip(_NAME_MARKS)) in parts and (wd.box.y0 + wd.box.y1) / 2 > below
+
+    return [replace(wd, voted=True) if of_name(wd) else wd for wd in words]
 
 
 def _same_place(a: Box, b: Box) -> bool:
@@ -602,6 +631,52 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
 
 
 def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tuple[str, list[str]] | None:
+    """A person's name from one reading of the name line (``_listed_name_read``), or else one led by a family
+    name no list has, read whole (``_unlisted_name_read``)."""
+    return _listed_name_read(tokens, given, taken=taken) or _unlisted_name_read(tokens, given, taken=taken)
+
+
+def _unlisted_name_read(
+    tokens: list[str], given: list[str], *, taken: bool = True
+) -> tuple[str, list[str]] | None:
+    """A reading's name led by a family name no list has, read whole as its first word before two words or
+    more ("Yên Nhật Long" in every reading of w683 dev 007's name line: "Yên" is no listed family name, nor
+    the tail "yễn" of "Nguyễn"; ``signer.unlisted_lead``), where no listed family name gave one: not a head
+    glued to the next word ("TiênNgọc"), nor one whose end the ring garbled ("Khúy", "Phạp": a listed family
+    name by its head, ``surname_by_end``), nor junk before a name led by a listed family name read as printed
+    (``led_already``). Its given names the first reading's, as ``_listed_name_read``'s; the vote and review
+    weigh it (the name pass gives it at the vote's confidence: in doubt)."""
+    tokens, marked = _after_marks(tokens)
+    if len(tokens) < 3 or len(_unglued(tokens[0])) > 1:
+        return None
+    tok = tokens[0]
+    if not unlisted_lead(tok) or surname_by_end(tok) or surname_by_head(tok) or _ring_through(tok):
+        return None
+    if led_already(tok, tokens[1:], True) or not given:
+        return None
+    rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[1:]) if t]
+    rest = [
+        _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
+        for i, t in enumerate(rest)
+    ]
+    for i in range(len(rest) - 1 if taken else 0):
+        if (capital := _capital_taken(rest[i], marked[1 + i])) is not None:
+            rest[i] = capital  # "Ôn #hư Nhuệ": the ring over the "N" of "Như"
+    sur = nfc(tok.strip(".,;:|!'\"()[]"))
+    if (
+        "" in rest
+        or len(rest) < len(given)
+        or not well_formed([sur, *rest])
+        or not all(r[:1].isupper() and (len(r) == 1 or r[1:].islower()) for r in rest)
+        or [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]
+    ):
+        return None
+    return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
+
+
+def _listed_name_read(
+    tokens: list[str], given: list[str], *, taken: bool = True
+) -> tuple[str, list[str]] | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
     is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later

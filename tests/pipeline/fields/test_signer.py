@@ -3058,3 +3058,32 @@ def test_a_given_name_s_marks_the_line_s_readings_voted_are_kept_not_the_listed_
     # not voted (the row's vote alone, at 50): the listed form, as before
     name, conf = _signed_by("Phó Khắc Tất Hiểu", [50.0, 50.0, 50.0, 50.0])
     assert name == "Phó Khắc Tất Hiếu" and conf < 0.6
+
+
+def test_a_voted_family_name_no_list_has_is_not_made_the_listed_one_it_ends_like() -> None:
+    # signerlost55 (w683 dev 007): the name pass's readings all read "Yên Nhật Long" (96, 97, 97) and voted
+    # it (each word at VOTED_CONF); "Yên" was then taken for the tail of "Nguyễn" (``surname_of``: the rim
+    # over "Ng") and the name given as "Nguyễn Nhật Long". A family name no list has, read whole, capital and
+    # marks ("yễn" is no "Yên"), that the row's readings voted, is kept as read, in doubt
+    p = page(_ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Yên Nhật Long", 50.0))
+    name = extract([p]).fields["signer_name"]
+    assert name.value == "Yên Nhật Long"
+    assert name.confidence < 0.6
+    # the rim's remnant of "Nguyễn" read with its capital and marks, voted alike, is still that family name
+    p = page(_ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Uyễn Nhật Long", 50.0))
+    assert extract([p]).values()["signer_name"] == "Nguyễn Nhật Long"
+
+
+def test_a_family_name_no_list_has_may_lead_a_name_only_read_whole_and_no_name_s_common_word() -> None:
+    assert signer_module.unlisted_lead("Yên")
+    assert signer_module.unlisted_lead("Đậu")
+    assert not signer_module.unlisted_lead("Ai")  # "Mai" whose "M" the ring took
+    assert not signer_module.unlisted_lead("Uyễn")  # "Nguyễn" whose "Ng" the rim took
+    assert not signer_module.unlisted_lead("Guyên")  # ... its "N", its mark misread (review)
+    assert not signer_module.unlisted_lead("Uyển")
+    assert not signer_module.unlisted_lead("Khú")  # "Khúc" whose "c" the ring took
+    assert not signer_module.unlisted_lead("Ôn")  # "Ông" as well
+    assert not signer_module.unlisted_lead("Minh")  # a given name's word: the family name lost before it
+    assert not signer_module.unlisted_lead("Trần")  # a listed one: the lists' own rules
+    assert not signer_module.unlisted_lead("Xã")  # a place's word
+    assert not signer_module.unlisted_lead("yên")  # no capital
