@@ -3267,7 +3267,7 @@ def gaps_closed(crop: np.ndarray) -> np.ndarray:
         return crop
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     rows = np.flatnonzero(ink.any(axis=1))
-    cols = ink.any(axis=0)
+    cols = np.asarray(ink.any(axis=0), dtype=bool)
     xs = np.flatnonzero(cols)
     if len(xs) < 2:
         return crop

@@ -2952,7 +2952,7 @@ def _middle_letters(read: str) -> bool:
 _VOWEL_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn (NFD)
 
 
-def _vowel_marks(word: str) -> frozenset[str]:
+def _vowel_mark_set(word: str) -> frozenset[str]:
     return frozenset(ch for ch in unicodedata.normalize("NFD", word.lower()) if ch in _VOWEL_MARKS) | (
         frozenset("đ") if "đ" in word.lower() else frozenset()
     )
@@ -2963,9 +2963,9 @@ def _vowel_mark_lost(read: str) -> bool:
     lacks ("Thang": "Thắng", "Thăng"): Tesseract lost a mark, the reading is no name's (review of marks55:
     "Lều Văn Thắng" came out "Thăng" through the model's "Tháng"); "Toan" ("Toàn", "Toản") and "Trân"
     stand."""
-    have = _vowel_marks(read)
+    have = _vowel_mark_set(read)
     forms = [n for n in NAME_SYLLABLES if fold(n) == fold(read)]
-    return bool(forms) and all(_vowel_marks(n) - have for n in forms)
+    return bool(forms) and all(_vowel_mark_set(n) - have for n in forms)
 
 
 def _marks(word: str) -> int:
