@@ -201,6 +201,10 @@ class Blank:
     # narrowed (``_gaps_closed``): the marks read are the pen's, but set closer than written, whatever the
     # readings give is taken in doubt (``AGREED_MAX_CONF``)
     closed: bool = False
+    # a day or month whose crops read as nothing clear was read again stood upright (``upright``): its
+    # digits written slanted and run into each other; whatever the readings give is taken in doubt
+    # (``AGREED_MAX_CONF``)
+    uprighted: bool = False
 
 
 @dataclass(frozen=True)
@@ -3090,6 +3094,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         votes = _votes_by_blank(crops, timeout) + _votes_by_blank(sharp, timeout)
         _softened(blanks, crops, votes, timeout)
         _gaps_closed(blanks, crops, votes, timeout)
+        _uprighted(blanks, crops, votes, timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     n = len(blanks)
@@ -3143,7 +3148,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             # shapes (``by_pen_shapes``), or they and a whole reading together (``pen_fitted``), in doubt
             found = pen_value(cs, blank.kind, each)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
-        if blank.reckoned or blank.closed:
+        if blank.reckoned or blank.closed or blank.uprighted:
             conf = min(conf, AGREED_MAX_CONF)
         read.append(blank)
         drop.update(blank.drop)
@@ -3309,6 +3314,55 @@ def _gaps_closed(
     for (k, cs), v in zip(at, read, strict=True):
         crops[k], votes[k] = cs, v
         blanks[k] = replace(blanks[k], closed=True)
+
+
+# a pen's day or month stood upright (``upright``): its columns shifted right by this share of their height
+# above the crop's foot (the pen's slant undone), then widened by ``UPRIGHT_WIDEN``. A generated pen's "26"
+# leans right with its "6" run into the "2"'s foot, its "12" run together: Tesseract's print models read
+# "5", "4", "6", "2" or nothing (at 0-59) and the marks (connected ink) cut the digits wrong; stood upright
+# and widened the same "26" reads "26" at 91-96 (k913 dev 006, 012)
+UPRIGHT_SHEAR = 0.3
+UPRIGHT_WIDEN = 1.3
+
+
+def upright(crop: np.ndarray) -> np.ndarray:
+    """``crop`` with its slant undone (``UPRIGHT_SHEAR``) and widened (``UPRIGHT_WIDEN``), on white."""
+    h, w = crop.shape[:2]
+    if h == 0 or w == 0:
+        return crop
+    m = np.float32([[1, UPRIGHT_SHEAR, 0], [0, 1, 0]])
+    stood = cv2.warpAffine(crop, m, (w + int(UPRIGHT_SHEAR * h) + 2, h), borderValue=255)
+    return cv2.resize(stood, None, fx=UPRIGHT_WIDEN, fy=1.0, interpolation=cv2.INTER_CUBIC)
+
+
+def _uprighted(
+    blanks: list[Blank],
+    crops: list[list[np.ndarray]],
+    votes: list[list[list[tuple[str, float]]]],
+    timeout: float,
+) -> None:
+    """The crops of the days and months read as nothing clear (no reading at ``CLEAR_CONF``), not already
+    read again with their gaps narrowed (``_gaps_closed``), put in place stood upright (``upright``) with
+    their readings (in place), the blanks marked ``uprighted`` (in doubt). One more small Tesseract run per
+    kind of reading, only then."""
+    at = [
+        k
+        for k, (b, cs) in enumerate(zip(blanks, crops, strict=True))
+        if b.kind in _DATED
+        and cs
+        and not b.closed
+        and not any(c >= CLEAR_CONF for v in votes[k] for _, c in v)
+    ]
+    if not at:
+        return
+    stood = [[upright(c) for c in crops[k]] for k in at]
+    try:
+        read = _votes_by_blank(stood, timeout)
+    except ToolFailed:  # the readings already made stand
+        return
+    for k, cs, v in zip(at, stood, read, strict=True):
+        crops[k], votes[k] = cs, v
+        blanks[k] = replace(blanks[k], uprighted=True)
 
 
 # a sure number's ink pixels this share of which are coloured (``stamps.chroma`` over ``stamps.CHROMA``: a
