@@ -3330,9 +3330,9 @@ def upright(crop: np.ndarray) -> np.ndarray:
     h, w = crop.shape[:2]
     if h == 0 or w == 0:
         return crop
-    m = np.float32([[1, UPRIGHT_SHEAR, 0], [0, 1, 0]])
+    m = np.array([[1.0, UPRIGHT_SHEAR, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
     stood = cv2.warpAffine(crop, m, (w + int(UPRIGHT_SHEAR * h) + 2, h), borderValue=255)
-    return cv2.resize(stood, None, fx=UPRIGHT_WIDEN, fy=1.0, interpolation=cv2.INTER_CUBIC)
+    return np.asarray(cv2.resize(stood, None, fx=UPRIGHT_WIDEN, fy=1.0, interpolation=cv2.INTER_CUBIC))
 
 
 def _uprighted(
