@@ -3094,7 +3094,6 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         votes = _votes_by_blank(crops, timeout) + _votes_by_blank(sharp, timeout)
         _softened(blanks, crops, votes, timeout)
         _gaps_closed(blanks, crops, votes, timeout)
-        _uprighted(blanks, crops, votes, timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     n = len(blanks)
@@ -3147,6 +3146,10 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             # last, where no reading gives a value and the first reading goes (unreadable): the pen digits'
             # shapes (``by_pen_shapes``), or they and a whole reading together (``pen_fitted``), in doubt
             found = pen_value(cs, blank.kind, each)
+        if found is None and _may_stand_upright(blank, cs, each):
+            # last of all, a day or month read as nothing clear: its crops stood upright (``_uprighted``)
+            found = _uprighted(blank, cs, timeout, blurred=prepared.blurred)
+            blank = replace(blank, uprighted=found is not None)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         if blank.reckoned or blank.closed or blank.uprighted:
             conf = min(conf, AGREED_MAX_CONF)
@@ -3335,34 +3338,31 @@ def upright(crop: np.ndarray) -> np.ndarray:
     return np.asarray(cv2.resize(stood, None, fx=UPRIGHT_WIDEN, fy=1.0, interpolation=cv2.INTER_CUBIC))
 
 
+def _may_stand_upright(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, float]]]) -> bool:
+    """Whether a day's or month's crops may be read again stood upright (``_uprighted``): none of its
+    readings reaches ``CLEAR_CONF`` and its crops were not read again with their gaps narrowed."""
+    return (
+        blank.kind in _DATED
+        and bool(cs)
+        and not blank.closed
+        and not any(c >= CLEAR_CONF for v in each for _, c in v)
+    )
+
+
 def _uprighted(
-    blanks: list[Blank],
-    crops: list[list[np.ndarray]],
-    votes: list[list[list[tuple[str, float]]]],
-    timeout: float,
-) -> None:
-    """The crops of the days and months read as nothing clear (no reading at ``CLEAR_CONF``), not already
-    read again with their gaps narrowed (``_gaps_closed``), put in place stood upright (``upright``) with
-    their readings (in place), the blanks marked ``uprighted`` (in doubt). One more small Tesseract run per
-    kind of reading, only then."""
-    at = [
-        k
-        for k, (b, cs) in enumerate(zip(blanks, crops, strict=True))
-        if b.kind in _DATED
-        and cs
-        and not b.closed
-        and not any(c >= CLEAR_CONF for v in votes[k] for _, c in v)
-    ]
-    if not at:
-        return
-    stood = [[upright(c) for c in crops[k]] for k in at]
+    blank: Blank, cs: list[np.ndarray], timeout: float, *, blurred: bool = False
+) -> tuple[str, float] | None:
+    """What a day's or month's crops stood upright (``upright``) give read again (``_decide`` on their
+    readings), where its readings gave nothing and its first reading goes (the last resort of
+    ``_second_pass``, after the pen's shapes): a pen's slanted digits run together. Taken in doubt by the
+    caller (``Blank.uprighted``). One more small Tesseract run per reading model, only then; None when that
+    fails or gives nothing."""
+    stood = [upright(c) for c in cs]
     try:
-        read = _votes_by_blank(stood, timeout)
+        read = _votes_by_blank([stood], timeout)[0]
     except ToolFailed:  # the readings already made stand
-        return
-    for k, cs, v in zip(at, stood, read, strict=True):
-        crops[k], votes[k] = cs, v
-        blanks[k] = replace(blanks[k], uprighted=True)
+        return None
+    return _decide(blank, stood, read, blurred=blurred)[0]
 
 
 # a sure number's ink pixels this share of which are coloured (``stamps.chroma`` over ``stamps.CHROMA``: a
