@@ -4988,3 +4988,29 @@ def test_marks_between_hyphens_are_the_pen_s_only_before_a_slash_led_notation() 
     page = replace(page, words=words, text=page_text(list(words)))
     fields = extract([handdigits.second_pass(prepared, page)]).values()
     assert fields["code_number"] == "235"
+
+
+def test_a_pen_s_slanted_day_run_together_is_read_stood_upright() -> None:
+    """A pen's day "26" written slanted with the "6" run into the "2"'s foot (k913 dev 006, 012: the
+    generator's script digits tilted and set closer): Tesseract's print models read "5", "4", "6" or nothing
+    at 0-59, the marks (connected ink) cut the digits wrong, and the date was lost. Read again with the slant
+    undone and the crop widened (``upright``), the day reads "26": taken, in doubt (the marks were moved)."""
+    prepared, page = _scene(None, None)
+    img = Image.fromarray(np.array(prepared.master))
+    script = ImageFont.truetype("/usr/share/fonts/opentype/urw-base35/Z003-MediumItalic.otf", 110)
+    for k, ch in enumerate("26"):
+        tile = Image.new("L", (200, 200), 0)
+        d = ImageDraw.Draw(tile)
+        for ox in (0, 1):  # a pen is thicker than the font's hairlines
+            d.text((100 + ox, 100), ch, font=script, fill=255, anchor="mm")
+        img.paste(0, (1600 + round(k * 0.32 * 110), 325), tile.rotate(-12, resample=Image.Resampling.BICUBIC))
+    grey = np.asarray(img.point(lambda v: 0 if v < 128 else 255))
+    prepared = replace(prepared, master=grey, ocr=grey)
+    found = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert found.value == "2021-03-26"
+    assert found.confidence < REVIEW_THRESHOLD
+    # stood upright: as wide as the slant's shift and widened; an empty crop is the crop itself
+    crop = np.full((50, 40), 255, np.uint8)
+    assert handdigits.upright(crop).shape == (50, round((40 + 15 + 2) * handdigits.UPRIGHT_WIDEN))
+    empty = np.zeros((0, 5), np.uint8)
+    assert handdigits.upright(empty) is empty

@@ -201,6 +201,10 @@ class Blank:
     # narrowed (``_gaps_closed``): the marks read are the pen's, but set closer than written, whatever the
     # readings give is taken in doubt (``AGREED_MAX_CONF``)
     closed: bool = False
+    # a day or month whose crops read as nothing clear was read again stood upright (``upright``): its
+    # digits written slanted and run into each other; whatever the readings give is taken in doubt
+    # (``AGREED_MAX_CONF``)
+    uprighted: bool = False
 
 
 @dataclass(frozen=True)
@@ -3142,8 +3146,12 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             # last, where no reading gives a value and the first reading goes (unreadable): the pen digits'
             # shapes (``by_pen_shapes``), or they and a whole reading together (``pen_fitted``), in doubt
             found = pen_value(cs, blank.kind, each)
+        if found is None and _may_stand_upright(blank, cs, each):
+            # last of all, a day or month read as nothing clear: its crops stood upright (``_uprighted``)
+            found = _uprighted(blank, cs, timeout, blurred=prepared.blurred)
+            blank = replace(blank, uprighted=found is not None)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
-        if blank.reckoned or blank.closed:
+        if blank.reckoned or blank.closed or blank.uprighted:
             conf = min(conf, AGREED_MAX_CONF)
         read.append(blank)
         drop.update(blank.drop)
@@ -3309,6 +3317,52 @@ def _gaps_closed(
     for (k, cs), v in zip(at, read, strict=True):
         crops[k], votes[k] = cs, v
         blanks[k] = replace(blanks[k], closed=True)
+
+
+# a pen's day or month stood upright (``upright``): its columns shifted right by this share of their height
+# above the crop's foot (the pen's slant undone), then widened by ``UPRIGHT_WIDEN``. A generated pen's "26"
+# leans right with its "6" run into the "2"'s foot, its "12" run together: Tesseract's print models read
+# "5", "4", "6", "2" or nothing (at 0-59) and the marks (connected ink) cut the digits wrong; stood upright
+# and widened the same "26" reads "26" at 91-96 (k913 dev 006, 012)
+UPRIGHT_SHEAR = 0.3
+UPRIGHT_WIDEN = 1.3
+
+
+def upright(crop: np.ndarray) -> np.ndarray:
+    """``crop`` with its slant undone (``UPRIGHT_SHEAR``) and widened (``UPRIGHT_WIDEN``), on white."""
+    h, w = crop.shape[:2]
+    if h == 0 or w == 0:
+        return crop
+    m = np.array([[1.0, UPRIGHT_SHEAR, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
+    stood = cv2.warpAffine(crop, m, (w + int(UPRIGHT_SHEAR * h) + 2, h), borderValue=255)
+    return np.asarray(cv2.resize(stood, None, fx=UPRIGHT_WIDEN, fy=1.0, interpolation=cv2.INTER_CUBIC))
+
+
+def _may_stand_upright(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, float]]]) -> bool:
+    """Whether a day's or month's crops may be read again stood upright (``_uprighted``): none of its
+    readings reaches ``CLEAR_CONF`` and its crops were not read again with their gaps narrowed."""
+    return (
+        blank.kind in _DATED
+        and bool(cs)
+        and not blank.closed
+        and not any(c >= CLEAR_CONF for v in each for _, c in v)
+    )
+
+
+def _uprighted(
+    blank: Blank, cs: list[np.ndarray], timeout: float, *, blurred: bool = False
+) -> tuple[str, float] | None:
+    """What a day's or month's crops stood upright (``upright``) give read again (``_decide`` on their
+    readings), where its readings gave nothing and its first reading goes (the last resort of
+    ``_second_pass``, after the pen's shapes): a pen's slanted digits run together. Taken in doubt by the
+    caller (``Blank.uprighted``). One more small Tesseract run per reading model, only then; None when that
+    fails or gives nothing."""
+    stood = [upright(c) for c in cs]
+    try:
+        read = _votes_by_blank([stood], timeout)[0]
+    except ToolFailed:  # the readings already made stand
+        return None
+    return _decide(blank, stood, read, blurred=blurred)[0]
 
 
 # a sure number's ink pixels this share of which are coloured (``stamps.chroma`` over ``stamps.CHROMA``: a
