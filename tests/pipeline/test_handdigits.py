@@ -5014,3 +5014,7 @@ def test_a_pen_s_slanted_day_run_together_is_read_stood_upright() -> None:
     assert handdigits.upright(crop).shape == (50, round((40 + 15 + 2) * handdigits.UPRIGHT_WIDEN))
     empty = np.zeros((0, 5), np.uint8)
     assert handdigits.upright(empty) is empty
+    # a day only: a pen's month "11" run together stood upright reads "1" (review of days55)
+    day = next(b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.DAY)
+    assert handdigits._may_stand_upright(day, [crop], [[]])
+    assert not handdigits._may_stand_upright(replace(day, kind=handdigits.Kind.MONTH), [crop], [[]])

@@ -3153,6 +3153,10 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         if blank.reckoned or blank.closed or blank.uprighted:
             conf = min(conf, AGREED_MAX_CONF)
+        if blank.uprighted and prepared.blurred:
+            # no surer than a digit kept for want of another: the blurred line's agreed date may still
+            # replace it (``blurred._vote_date``; review of days55)
+            conf = min(conf, BLUR_UNREAD_CONF)
         read.append(blank)
         drop.update(blank.drop)
         block = page.words[blank.drop[0]].block if blank.drop else _line_block(page, blank.line)
@@ -3339,10 +3343,12 @@ def upright(crop: np.ndarray) -> np.ndarray:
 
 
 def _may_stand_upright(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, float]]]) -> bool:
-    """Whether a day's or month's crops may be read again stood upright (``_uprighted``): none of its
-    readings reaches ``CLEAR_CONF`` and its crops were not read again with their gaps narrowed."""
+    """Whether a day's crops may be read again stood upright (``_uprighted``): none of its readings reaches
+    ``CLEAR_CONF`` and its crops were not read again with their gaps narrowed. Not a month's: a pen's "11"
+    run together stood upright reads "1", one mark (review of days55: 6 of 42 such months gave January, in
+    doubt, where the date had been None)."""
     return (
-        blank.kind in _DATED
+        blank.kind == Kind.DAY
         and bool(cs)
         and not blank.closed
         and not any(c >= CLEAR_CONF for v in each for _, c in v)
