@@ -1345,6 +1345,21 @@ def _bare_i(word: str) -> bool:
     return hooked is not None and is_syllable(hooked)
 
 
+def _name_as_read(page: RecognizedPage, least: float) -> tuple[Line, list[str], float] | None:
+    """The signer's name (at ``least`` sure) and its line on the page, where the line's words, stripped,
+    are the name's own as the field gives it: the line, those words and the name's confidence; None
+    otherwise."""
+    had = regions.signer_of(page).get("signer_name")
+    if had is None or not had.value or had.confidence < least:
+        return None
+    name = str(had.value)
+    line = _name_line_of(regions.lines_of(page), name)
+    if line is None:
+        return None
+    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
+    return (line, read, had.confidence) if read == name.split() else None
+
+
 @regions.on_read_pages
 def dot_hook_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str = "", timeout: float = 30.0
@@ -1357,16 +1372,9 @@ def dot_hook_pass(
     marks are no pixels to read). Other pages as they are."""
     if prepared.blurred:
         return page
-    had = regions.signer_of(page).get("signer_name")
-    if had is None or not had.value or had.confidence < ROW_SURE:
+    if (found := _name_as_read(page, ROW_SURE)) is None:
         return page
-    name = str(had.value)
-    line = _name_line_of(regions.lines_of(page), name)
-    if line is None:
-        return page
-    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
-    if read != name.split():
-        return page
+    line, read, _ = found
     places = [k for k, w in enumerate(read) if k and _bare_i(w)]
     if not places:
         return page
@@ -1424,16 +1432,9 @@ def lost_tone_pass(
     OCR only where the pixels saw a mark. Other pages as they are."""
     if prepared.blurred:
         return page
-    had = regions.signer_of(page).get("signer_name")
-    if had is None or not had.value:
+    if (found := _name_as_read(page, 0.0)) is None:
         return page
-    name = str(had.value)
-    line = _name_line_of(regions.lines_of(page), name)
-    if line is None:
-        return page
-    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
-    if read != name.split():
-        return page
+    line, read, sure = found
     # the words ``dot_hook_pass`` doubted: voted, their confidence kept, a bare "i"
     hooked = [
         k for k, w in enumerate(line.words) if k and w.voted and w.conf > MARKS_CONF and _bare_i(read[k])
@@ -1443,7 +1444,7 @@ def lost_tone_pass(
         if (toned := tonemark_with(read[k], _HOOK_TONE)) is not None:
             seen[k] = toned
     if not hooked:
-        if had.confidence < ROW_SURE or any(w.voted for w in line.words):
+        if sure < ROW_SURE or any(w.voted for w in line.words):
             return page
         places = [k for k, w in enumerate(read) if k and _toneless_unsure(w, line.words[k].conf)]
         if not places:
