@@ -1292,9 +1292,7 @@ def sure_marks_pass(
     listed: dict[int, set[str]] = {}  # ... and the listed names with their letters readings gave there
     try:
         for up in SURE_MARKS_SCALES:
-            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            tokens = _line_tokens(crop, up, lang=lang, timeout=timeout)
             texts = [b for b in (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0) if b]
             if len(texts) != len(first):
                 borne = set()  # (a reading that read no such line bears out no mark)
@@ -1343,6 +1341,13 @@ def _bare_i(word: str) -> bool:
         return False
     hooked = tonemark.with_tone(word, _HOOK_TONE)
     return hooked is not None and is_syllable(hooked)
+
+
+def _line_tokens(crop: np.ndarray, up: float, *, lang: str, timeout: float) -> list[tesseract.Token]:
+    """A name line's crop read as one line (psm 7) at ``up`` times its size, in a white border."""
+    im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
+    im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+    return tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
 
 
 def _name_as_read(page: RecognizedPage, least: float) -> tuple[Line, list[str], float] | None:
@@ -1469,9 +1474,7 @@ def lost_tone_pass(
     readings = 0
     try:
         for up in LOST_TONE_SCALES:
-            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            tokens = _line_tokens(crop, up, lang=lang, timeout=timeout)
             readings += 1
             texts = [b for b in (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0) if b]
             if len(texts) == len(read):
@@ -3148,9 +3151,7 @@ def marks_pass(
     borne = set(apart)
     try:
         for up in MARKS_SCALES:
-            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            tokens = _line_tokens(crop, up, lang=lang, timeout=timeout)
             texts = [b for b in (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0) if b]
             if len(texts) != len(first):
                 return page
@@ -3300,9 +3301,7 @@ def marks_vote_pass(
     readings: list[list[str]] = []
     try:
         for up in MARKS_VOTE_SCALES:
-            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            tokens = _line_tokens(crop, up, lang=lang, timeout=timeout)
             # (a mark of no letter, "‹" the seal's speck left of the name, is no word of it)
             texts = (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0)
             readings.append([b for b in texts if any(ch.isalpha() for ch in b)])
@@ -3357,9 +3356,7 @@ def prefix_pass(
     votes = 0
     try:
         for up in PREFIX_SCALES:
-            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            tokens = _line_tokens(crop, up, lang=lang, timeout=timeout)
             text = " ".join(t.text for t in tokens if t.conf >= 0 and t.text.strip())
             votes += acting_read(text, title)
     except ToolFailed:
