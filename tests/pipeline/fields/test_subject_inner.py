@@ -133,6 +133,19 @@ def test_a_rare_word_kept_as_read_against_the_corpus_puts_the_subject_in_doubt()
     assert (f.value, f.confidence) == ("Về việc tăng cường công tác phòng chống cháy rừng", 0.9)
 
 
+def test_a_syllable_no_text_writes_that_no_word_replaces_puts_the_subject_in_doubt() -> None:
+    # seed 689 alt 008: "giao thông tịp Tết Nguyên đán" of "dịp" (an incoming stamp's edge over its "d"),
+    # given sure at 0.95; "tịp" is written nowhere in the corpus and "thông dịp" neither, so no replacement
+    f = _sharp("Về việc bảo đảm trật tự, an toàn giao thông tịp Tết Nguyên đán", 0.95)
+    assert (f.value, f.confidence) == (
+        "Về việc bảo đảm trật tự, an toàn giao thông tịp Tết Nguyên đán",
+        GUESSED_CONFIDENCE,
+    )
+    # as printed: sure
+    f = _sharp("Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán", 0.95)
+    assert (f.value, f.confidence) == ("Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán", 0.95)
+
+
 def test_a_stem_crossed_by_a_stroke_is_read_as_the_letter_it_crossed_in_doubt() -> None:
     # seed 669 dev 003: the incoming stamp's top edge through "liệu": "tài điệu" (95), "điệu" beside neither
     # neighbour in the corpus; the "đ" is the "l" with the edge's bar: "tài liệu", in doubt
