@@ -17,7 +17,7 @@ from digitize.pipeline.fields.subject import (
 )
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
 from tests.pipeline.fields.test_subject_recorrect import _directive, _subject
-from tests.pipeline.test_extract import page
+from tests.pipeline.test_extract import BODY_C, _width, page
 
 SURE = 0.6
 
@@ -167,3 +167,29 @@ def test_a_place_word_with_its_tone_misread_or_lost_is_still_one_unless_a_common
     assert not _name_word("Tình", "hình") and not _name_word("phương", "án")
     assert not _name_word("tính", "toán") and not _name_word("tinh", "thần") and not _name_word("hồ", "sơ")
     assert _name_word("tỉnh", "hình")  # (as printed: the place's word whatever follows)
+
+
+def _report_lines(second_at: float) -> tuple[str | None, float]:
+    """A report whose subject's second line, "nông thôn mới năm 2017", opens at ``second_at``."""
+    first = "Tình hình thực hiện Chương trình mục tiêu quốc gia xây"
+    specs = _directive([(first, 96.0)], heading="BÁO CÁO", number="Số: 12/BC-UBND")
+    at = next(k for k, s in enumerate(specs) if s[0] == first) + 1
+    specs.insert(at, ("nông thôn mới năm 2017", f"x={second_at}", 96.0))
+    f = extract([page(specs)]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_a_word_lost_at_a_centred_line_s_end_is_the_one_the_corpus_puts_between_the_lines() -> None:
+    # seed 575 alt 009: "dựng" of "xây / dựng nông thôn" lost whole from the second line's start (a stamp's
+    # mark over it): the line stands right of the heading's centre by the word's width; "xây nông" is
+    # never written, and the corpus puts "dựng" between them
+    second, lost = "nông thôn mới năm 2017", "dựng "
+    off_centre = BODY_C - _width(lost + second) / 2 + _width(lost)
+    value, conf = _report_lines(off_centre)
+    assert (value, conf < SURE) == (
+        "Tình hình thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2017",
+        True,
+    )
+    # centred as read: no word lost at the line's start, none put there
+    value, _ = _report_lines(BODY_C - _width(second) / 2)
+    assert value is not None and "xây dựng" not in value

@@ -53,6 +53,7 @@ from digitize.pipeline.fields.subject import (
     end_garble_continued,
     full_title,
     gap_bridged,
+    line_break_bridged,
     garble_continued,
     garbled_in_doubt,
     holder_restated,
@@ -198,6 +199,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it
         # "trong [ ] vực": a word a stamp took whole from its line, as the corpus has it
         subject = gap_bridged(subject, own)
+        # "xây / [dựng] nông thôn": a word a stamp took whole from a centred line's end, as the corpus has it
+        subject = line_break_bridged(subject, own, layout)
         if (
             not vv
         ):  # "Giấy phép [kinh] doanh …": a title's first word a stamp took whole, as the corpus has it

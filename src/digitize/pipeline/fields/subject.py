@@ -3099,6 +3099,55 @@ def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+def _mine(ln: Line, read: Sequence[Word | None]) -> list[Word]:
+    """``ln``'s words that are the subject's own (``read``: a stamp's garble on its row is none)."""
+    return [w for w in ln.words if any(w is r for r in read)]
+
+
+def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> Found:
+    """The trích yếu with a word put back that a stamp or a speck took whole from one end of a centred line
+    ("… quốc gia xây / [dựng] nông thôn mới năm 2017", seed 575 alt 009): the last word of one line and the
+    first of the next, syllables in small letters and no name's, a pair the corpus never shows, between which
+    it puts one word (``_bridge``), where the next line stands right of the heading's centre (or the line
+    left of it) by that word's printed width and a space (``side_off``, within ``FIT``): a centred line that
+    lost no word stands on the centre. In doubt (``GUESSED_CONFIDENCE``): the corpus gives the word."""
+    f = subject.get("subject")
+    if f is None or not f.value or len(own) < 2 or layout.type_i is None:
+        return subject
+    words = nfc(f.value).split()
+    read = _own_words(words, own)
+    cx = heading_centre(layout, layout.type_i)
+    model = correct.load()
+    out: list[str] = []
+    changed = False
+    for i, word in enumerate(words):
+        out.append(word)
+        if i + 1 >= len(words) or (ra := read[i]) is None or (rb := read[i + 1]) is None:
+            continue
+        la = next((k for k, ln in enumerate(own) if any(w is ra for w in ln.words)), None)
+        lb = next((k for k, ln in enumerate(own) if any(w is rb for w in ln.words)), None)
+        if la is None or lb != la + 1 or not (own[la].boxed and own[lb].boxed):
+            continue
+        a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
+        if a != word or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
+            continue  # (a mark ends a phrase: nothing lost between; capitals are a name's or a title's)
+        if _named(words, max(0, i - _NAME_WORDS), i + 1) or (got := _bridge(model, a, b)) is None:
+            continue
+        for k, sign in ((lb, 1.0), (la, -1.0)):
+            mine = sorted(_mine(own[k], read), key=lambda w: w.box.x0)
+            if len(mine) < 2 or (lw := letter_width(own[k])) is None:
+                continue
+            space = max(0.0, statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(mine)))
+            wide = len(got) * lw + space
+            if (1 - FIT) * wide <= sign * side_off(mine, cx) <= (1 + FIT) * wide:
+                out.append(got)
+                changed = True
+                break
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 OPENING_OVER = (
     10  # times the corpus puts the lost word between the two at least as often as it has them together
 )
