@@ -114,11 +114,13 @@ def test_a_subject_that_ends_a_phrase_gains_no_word_from_a_stamp_s_label_or_garb
     assert _ended([("nHDÊN", 20.0)]) == "Về việc chấn chỉnh kỷ luật hành chính trong cơ quan nhà nước"
 
 
-def _sharp(text: str, conf: float = 0.9) -> ExtractedField:
-    """``text`` as a sharp page's subject (``relettered``, ``blurred=False``), each word read at 96."""
+def _sharp(text: str, conf: float = 0.9, read: dict[str, float] | None = None) -> ExtractedField:
+    """``text`` as a sharp page's subject (``relettered``, ``blurred=False``), each word read at 96 (or as
+    ``read`` has it)."""
     page = RecognizedPage(0, "ocr", 1394.0, 1972.0, "", ())
     boxes = (Box(300 + 80 * k, 330, 370 + 80 * k, 366) for k in range(len(text.split())))
-    words = [Word(t, 96.0, box, line=0) for t, box in zip(text.split(), boxes, strict=True)]
+    at = read or {}
+    words = [Word(t, at.get(t, 96.0), box, line=0) for t, box in zip(text.split(), boxes, strict=True)]
     own = [make_line(page, words)]
     return relettered(Found((ExtractedField("subject", text, conf),)), own, blurred=False).fields[0]
 
@@ -136,11 +138,15 @@ def test_a_rare_word_kept_as_read_against_the_corpus_puts_the_subject_in_doubt()
 def test_a_syllable_no_text_writes_that_no_word_replaces_puts_the_subject_in_doubt() -> None:
     # seed 689 alt 008: "giao thông tịp Tết Nguyên đán" of "dịp" (an incoming stamp's edge over its "d"),
     # given sure at 0.95; "tịp" is written nowhere in the corpus and "thông dịp" neither, so no replacement
-    f = _sharp("Về việc bảo đảm trật tự, an toàn giao thông tịp Tết Nguyên đán", 0.95)
+    f = _sharp("Về việc bảo đảm trật tự, an toàn giao thông tịp Tết Nguyên đán", 0.95, {"tịp": 69.0})
     assert (f.value, f.confidence) == (
         "Về việc bảo đảm trật tự, an toàn giao thông tịp Tết Nguyên đán",
         GUESSED_CONFIDENCE,
     )
+    # (review) a trade's own word the corpus never writes, printed and read surely, stands: sure
+    for text in ("Về việc phòng chống bệnh lùn sọc đen hại lúa", "Về việc bảo vệ rừng đước ven biển"):
+        f = _sharp(text, 0.95)
+        assert (f.value, f.confidence) == (text, 0.95)
     # as printed: sure
     f = _sharp("Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán", 0.95)
     assert (f.value, f.confidence) == ("Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán", 0.95)

@@ -3129,8 +3129,10 @@ def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> F
         if la is None or lb != la + 1 or not (own[la].boxed and own[lb].boxed):
             continue
         a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
-        if a != word or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
-            continue  # (a mark ends a phrase: nothing lost between; capitals are a name's or a title's)
+        if (a, b) != (word, words[i + 1]) or not all(
+            x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)
+        ):
+            continue  # (a mark ends or opens a phrase: none lost between; capitals are a name's or a title's)
         if _named(words, max(0, i - _NAME_WORDS), i + 1) or (got := _bridge(model, a, b)) is None:
             continue
         for k, sign in ((lb, 1.0), (la, -1.0)):
@@ -5875,6 +5877,9 @@ def cut_word_restored(subject: Found) -> Found:
 # a pair of words the corpus shows at most this often is no evidence that a syllable read surely beside
 # another stands as read (its pairs are written thousands of times: "sử dụng" 22712, "sử dựng" 2)
 RARE_PAIR = 3
+# a syllable no text writes read at least this surely on a sharp page is the print's (a trade's own word the
+# corpus never covers: "lùn", "đước", "nghêu"), below it a misread one a stamp or speck made ("tịp" at 69)
+UNWRITTEN_SURE_CONF = 85.0
 
 
 def _rarely_written(model: correct.Model, words: Sequence[str], i: int) -> str | None:
@@ -6005,8 +6010,11 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     # a syllable in small letters no text writes that no word the corpus shows beside its neighbours
     # replaced is no sure reading either ("giao thông tịp (69) Tết Nguyên đán" of "dịp", an incoming stamp's
     # edge over its "d", seed 689 alt 008: SURE-WRONG at 0.95; "thông dịp" is unwritten, so no replacement)
+    # (read below ``UNWRITTEN_SURE_CONF``: a word of a trade the corpus never covers read surely, "bệnh lùn
+    # sọc đen", "rừng đước", "voọc chà vá", stands as printed; "tịp" was read at 69)
     unwritten = len(out) == len(judged) and any(
-        r == "unwritten" and out[i] == judged[i] for i, r in enumerate(rarely)
+        r == "unwritten" and out[i] == judged[i] and (c := confs[i]) is not None and c < UNWRITTEN_SURE_CONF
+        for i, r in enumerate(rarely)
     )
     if out == words and not kept and not unwritten:
         return subject
