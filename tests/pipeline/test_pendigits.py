@@ -333,3 +333,28 @@ def test_a_first_reading_with_other_digits_than_ascii_ones_is_no_error() -> None
     box = Box(0, 0, 80, 50)
     assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "1²", 90.0))
     assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "7²9", 90.0))
+
+
+def test_a_number_s_first_one_leaning_as_a_slash_is_the_pen_s() -> None:
+    # k915 dev 002: a script "1284" whose "1" leans 0.29 (the "/" does from 0.27), "2", "8" and "4" clear to
+    # the shapes: the "1" refused as the notation's "/", the number unread. The "/" stands after the number,
+    # never before its first digit: a number's first mark leaning so is the pen's "1"
+    lean = np.zeros((130, 70), np.uint8)
+    cv2.line(lean, (55, 12), (18, 118), 255, 5)
+    assert handdigits.slash_lean(lean > 0) > handdigits.PEN_SLASH_LEAN
+    one = np.where(lean > 0, 25, 255).astype(np.uint8)
+    got = pendigits.read_mark(lean > 0)
+    assert got is not None and got.digit == "1" and got.probability >= handdigits.PEN_SURE
+    number, day = handdigits.Kind.NUMBER, handdigits.Kind.DAY
+    assert handdigits.by_pen_shapes([np.hstack([one, _crop("68", gap=12)])], number) == (
+        "168",
+        handdigits.PEN_CONF,
+    )
+    assert (
+        handdigits.pen_value([np.hstack([one, _crop("68", gap=12)])], number, [[("168", 40.0)]]) is not None
+    )
+    # the same stroke last (the "/" the cut took in after the digits), alone, or leading a day: refused
+    assert handdigits.by_pen_shapes([np.hstack([_crop("68", gap=12), one])], number) is None
+    assert handdigits.by_pen_shapes([np.hstack([one, _crop("8")])], day) is None
+    assert handdigits.leads_number(number, 0, 2) and not handdigits.leads_number(number, 0, 1)
+    assert not handdigits.leads_number(number, 1, 3) and not handdigits.leads_number(day, 0, 2)
