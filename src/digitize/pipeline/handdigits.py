@@ -4194,12 +4194,20 @@ def _pen_clear(
     return led or not (got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN)
 
 
-def leads_number(kind: Kind, k: int, n: int) -> bool:
-    """Whether the ``k``-th of a cut's ``n`` digit marks leads a number's written digits: the first of two or
-    more. The notation's printed "/" stands after the number, never before its first digit, so a "1" there
-    leaning as the "/" does is the pen's (a script "1284" whose "1" leans 0.29, its "2", "8" and "4" clear to
-    the shapes at 0.97-1.0, the "1" refused: the number unread, k915 dev 002)."""
-    return kind == Kind.NUMBER and k == 0 and n >= 2
+# a number's first mark taller than this times its other marks' middle height is no digit of theirs (a stray
+# stroke, a stamp's arc, a flourish): it leads nothing (``leads_number``)
+LEAD_TALLEST = 1.3
+
+
+def leads_number(kind: Kind, marks: Sequence[np.ndarray], k: int) -> bool:
+    """Whether the ``k``-th of a cut's digit ``marks`` leads a number's written digits: the first of two or
+    more, no taller than ``LEAD_TALLEST`` times the others' middle height. The notation's printed "/" stands
+    after the number, never before its first digit, so a "1" there leaning as the "/" does is the pen's (a
+    script "1284" whose "1" leans 0.29, its "2", "8" and "4" clear to the shapes at 0.97-1.0, the "1"
+    refused: the number unread, k915 dev 002)."""
+    if kind != Kind.NUMBER or k != 0 or len(marks) < 2:
+        return False
+    return marks[0].shape[0] <= LEAD_TALLEST * statistics.median(m.shape[0] for m in marks[1:])
 
 
 # where a "7" is kept only as Tesseract reads it too (``_pen_marks``), the cut's other marks count only read
@@ -4221,7 +4229,8 @@ def _pen_marks(
     if reads is None:
         return None
     said = read if len(read) == len(reads) else ""
-    led = [kind is not None and leads_number(kind, k, len(reads)) for k in range(len(reads))]
+    marks = [m for m, _ in reads]
+    led = [kind is not None and leads_number(kind, marks, k) for k in range(len(reads))]
     clear = [
         _pen_clear(mark, got, said[k] if said else "", led=led[k]) for k, (mark, got) in enumerate(reads)
     ]
@@ -4285,8 +4294,10 @@ def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str, *, 
     """Whether a reading's ``digit`` may stand for a ``mark`` whose shape says ``got`` (``pen_fitted``): the
     shapes read it a digit, the same one unclearly or another under ``PEN_FIT_MOST`` (a mark they read no
     digit, or a "1" leaning as a printed "/", is none: a "/" reads "1"; unless it leads a number's marks,
-    ``led``: ``leads_number``)."""
-    if got is None or not got.digit or (digit == "1" and not led and slash_lean(mark) > PEN_SLASH_LEAN):
+    ``led``: ``leads_number``, and the shapes read it "1" too: a leaning "4" the shapes read unclearly is no
+    "1" a reading may make it)."""
+    slashed = slash_lean(mark) > PEN_SLASH_LEAN and not (led and got is not None and got.digit == "1")
+    if got is None or not got.digit or (digit == "1" and slashed):
         return False
     return got.digit == digit or got.probability < PEN_FIT_MOST
 
@@ -4313,7 +4324,7 @@ def pen_fitted(
         for text, conf in votes:
             if len(text) != len(reads) or not text.isdigit():
                 continue
-            led = [leads_number(kind, k, len(reads)) for k in range(len(reads))]
+            led = [leads_number(kind, [m for m, _ in reads], k) for k in range(len(reads))]
             off = [
                 k
                 for k, (mark, got) in enumerate(reads)
