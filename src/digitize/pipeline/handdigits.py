@@ -4207,7 +4207,7 @@ def leads_number(kind: Kind, marks: Sequence[np.ndarray], k: int) -> bool:
     refused: the number unread, k915 dev 002)."""
     if kind != Kind.NUMBER or k != 0 or len(marks) < 2:
         return False
-    return marks[0].shape[0] <= LEAD_TALLEST * statistics.median(m.shape[0] for m in marks[1:])
+    return bool(marks[0].shape[0] <= LEAD_TALLEST * statistics.median(m.shape[0] for m in marks[1:]))
 
 
 # where a "7" is kept only as Tesseract reads it too (``_pen_marks``), the cut's other marks count only read
