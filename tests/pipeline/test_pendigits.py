@@ -333,3 +333,49 @@ def test_a_first_reading_with_other_digits_than_ascii_ones_is_no_error() -> None
     box = Box(0, 0, 80, 50)
     assert not handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "1²", 90.0))
     assert handdigits.no_date_part(handdigits.Blank(handdigits.Kind.DAY, 4, box, (), "7²9", 90.0))
+
+
+def _leaning(text: str, shear: float) -> np.ndarray:
+    """``text`` written (``_crop``) with its top pushed right by ``shear`` of its height."""
+    d = _drawn(text)
+    m = np.float32([[1, -shear, shear * d.shape[0]], [0, 1, 0]])
+    return np.where(cv2.warpAffine(d, m, (d.shape[1] + 80, d.shape[0])) > 127, 25, 255).astype(np.uint8)
+
+
+def test_a_number_s_first_one_leaning_as_a_slash_is_the_pen_s() -> None:
+    # k915 dev 002: a script "1284" whose "1" leans 0.29 (the "/" does from 0.27), "2", "8" and "4" clear to
+    # the shapes: the "1" refused as the notation's "/", the number unread. The "/" stands after the number,
+    # never before its first digit: a number's first mark leaning so is the pen's "1"
+    digits = _crop("68", gap=12)
+    rows = np.nonzero((digits < 128).any(axis=1))[0]
+    top, bottom = int(rows[0]), int(rows[-1])
+    lean = np.zeros((digits.shape[0], 50), np.uint8)  # a "1" as tall as the digits, leaning 0.3
+    cv2.line(lean, (10 + round(0.42 * (bottom - top)), top + 2), (10, bottom - 2), 255, 5)
+    mark = (lean > 0)[top : bottom + 1]
+    assert handdigits.slash_lean(mark) > handdigits.PEN_SLASH_LEAN
+    got = pendigits.read_mark(mark)
+    assert got is not None and got.digit == "1" and got.probability >= handdigits.PEN_SURE
+    one = np.where(lean > 0, 25, 255).astype(np.uint8)
+    number, day = handdigits.Kind.NUMBER, handdigits.Kind.DAY
+    assert handdigits.by_pen_shapes([np.hstack([one, digits])], number) == ("168", handdigits.PEN_CONF)
+    assert handdigits.pen_value([np.hstack([one, digits])], number, [[("168", 40.0)]]) is not None
+    # the same stroke last (the "/" the cut took in after the digits), alone, or leading a day: refused
+    assert handdigits.by_pen_shapes([np.hstack([digits, one])], number) is None
+    assert handdigits.by_pen_shapes([np.hstack([one, _crop("8")])], day) is None
+    # (review) a stroke twice the digits' height before them (a stray slash, a stamp's arc) leads nothing:
+    # no "1" put before the number
+    tall = np.zeros((digits.shape[0], 70), np.uint8)
+    cv2.line(tall, (55, 12), (18, 118), 255, 5)
+    stroke = np.where(tall > 0, 25, 255).astype(np.uint8)
+    assert handdigits.by_pen_shapes([np.hstack([stroke, digits])], number) is None
+    # (review) a leaning "6" the shapes read unclearly (0.73) is no "1" a lone reading makes of it
+    six = _leaning("6", 0.45)
+    (first,) = handdigits._digit_marks(six)
+    said = pendigits.read_mark(first)
+    assert said is not None and said.digit == "6" and said.probability < handdigits.PEN_FIT_MOST
+    assert handdigits.slash_lean(first) > handdigits.PEN_SLASH_LEAN
+    assert handdigits.pen_value([np.hstack([six, digits])], number, [[("168", 30.0)]]) is None
+    # which marks lead: a number's first of two or more, no taller than the rest
+    marks = handdigits._digit_marks(np.hstack([one, digits]))
+    assert handdigits.leads_number(number, marks, 0) and not handdigits.leads_number(number, marks[:1], 0)
+    assert not handdigits.leads_number(number, marks, 1) and not handdigits.leads_number(day, marks, 0)

@@ -4179,16 +4179,35 @@ def _pen_reads(crop: np.ndarray) -> list[tuple[np.ndarray, pendigits.MarkRead | 
     return [(m, pendigits.read_mark(m)) for m in marks]
 
 
-def _pen_clear(mark: np.ndarray, got: pendigits.MarkRead | None, read: str = "") -> bool:
+def _pen_clear(
+    mark: np.ndarray, got: pendigits.MarkRead | None, read: str = "", *, led: bool = False
+) -> bool:
     """Whether a mark's shape (``got``) reads it clearly a digit: at least ``PEN_SURE``, the runner-up under
     ``PEN_RUNNER_UP``, no "7" that may be a flagged "1" (``lead_in_one``, ``one_stroke``) unless Tesseract's
     reading of it (``read``) is "7" too (a crossed "7" at 120 dpi is one stroke to the shapes), no "1"
-    leaning as a printed "/" (``slash_lean``)."""
+    leaning as a printed "/" (``slash_lean``) unless it leads a number's marks (``led``, ``leads_number``)."""
     if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
         return False
     if got.digit == "7" and read != "7" and (lead_in_one(mark) or one_stroke(mark)):
         return False  # a "1" with a lead-in or a flag is a "7" to the shapes (a continental "1")
-    return not (got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN)  # a printed "/" the cut took in
+    # a printed "/" the cut took in
+    return led or not (got.digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN)
+
+
+# a number's first mark taller than this times its other marks' middle height is no digit of theirs (a stray
+# stroke, a stamp's arc, a flourish): it leads nothing (``leads_number``)
+LEAD_TALLEST = 1.3
+
+
+def leads_number(kind: Kind, marks: Sequence[np.ndarray], k: int) -> bool:
+    """Whether the ``k``-th of a cut's digit ``marks`` leads a number's written digits: the first of two or
+    more, no taller than ``LEAD_TALLEST`` times the others' middle height. The notation's printed "/" stands
+    after the number, never before its first digit, so a "1" there leaning as the "/" does is the pen's (a
+    script "1284" whose "1" leans 0.29, its "2", "8" and "4" clear to the shapes at 0.97-1.0, the "1"
+    refused: the number unread, k915 dev 002)."""
+    if kind != Kind.NUMBER or k != 0 or len(marks) < 2:
+        return False
+    return bool(marks[0].shape[0] <= LEAD_TALLEST * statistics.median(m.shape[0] for m in marks[1:]))
 
 
 # where a "7" is kept only as Tesseract reads it too (``_pen_marks``), the cut's other marks count only read
@@ -4199,16 +4218,26 @@ LIFTED_SURE = 0.99
 LIFTED_RUNNER_UP = 0.01
 
 
-def _pen_marks(crop: np.ndarray, read: str = "") -> list[pendigits.MarkRead | None] | None:
+def _pen_marks(
+    crop: np.ndarray, read: str = "", kind: Kind | None = None
+) -> list[pendigits.MarkRead | None] | None:
     """What the shapes say of each digit mark of a blank's cut (``_pen_reads``): a mark's verdict where it
     reads clearly a digit (``_pen_clear``), None where not; None for the whole cut where its marks are no
-    digits one by one. ``read``: the value Tesseract's readings gave, one digit a mark (``_pen_clear``)."""
+    digits one by one. ``read``: the value Tesseract's readings gave, one digit a mark (``_pen_clear``);
+    ``kind``: the blank's (``leads_number``)."""
     reads = _pen_reads(crop)
     if reads is None:
         return None
     said = read if len(read) == len(reads) else ""
-    clear = [_pen_clear(mark, got, said[k] if said else "") for k, (mark, got) in enumerate(reads)]
-    lifted = [ok and not _pen_clear(mark, got) for ok, (mark, got) in zip(clear, reads, strict=True)]
+    marks = [m for m, _ in reads]
+    led = [kind is not None and leads_number(kind, marks, k) for k in range(len(reads))]
+    clear = [
+        _pen_clear(mark, got, said[k] if said else "", led=led[k]) for k, (mark, got) in enumerate(reads)
+    ]
+    lifted = [
+        ok and not _pen_clear(mark, got, led=lead)
+        for ok, lead, (mark, got) in zip(clear, led, reads, strict=True)
+    ]
     if any(lifted):
         # a "7" kept only as the readings read it: the other marks contest them only read all but surely
         clear = [
@@ -4235,7 +4264,7 @@ def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind, read: str = "") -> tuple
     for crop in cs:
         if crop.ndim != 2 or min(crop.shape) < 4 or not _digit_marks(crop):
             continue
-        reads = _pen_marks(crop, read)
+        reads = _pen_marks(crop, read, kind)
         if reads is None or any(r is None for r in reads):
             return None
         values.add("".join(r.digit for r in reads if r is not None))
@@ -4261,11 +4290,14 @@ def no_date_part(blank: Blank) -> bool:
     return blank.kind in (Kind.DAY, Kind.MONTH) and bool(digits) and not _may_be(digits, blank.kind)
 
 
-def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str) -> bool:
+def _overruled(mark: np.ndarray, got: pendigits.MarkRead | None, digit: str, *, led: bool = False) -> bool:
     """Whether a reading's ``digit`` may stand for a ``mark`` whose shape says ``got`` (``pen_fitted``): the
     shapes read it a digit, the same one unclearly or another under ``PEN_FIT_MOST`` (a mark they read no
-    digit, or a "1" leaning as a printed "/", is none: a "/" reads "1")."""
-    if got is None or not got.digit or (digit == "1" and slash_lean(mark) > PEN_SLASH_LEAN):
+    digit, or a "1" leaning as a printed "/", is none: a "/" reads "1"; unless it leads a number's marks,
+    ``led``: ``leads_number``, and the shapes read it "1" too: a leaning "4" the shapes read unclearly is no
+    "1" a reading may make it)."""
+    slashed = slash_lean(mark) > PEN_SLASH_LEAN and not (led and got is not None and got.digit == "1")
+    if got is None or not got.digit or (digit == "1" and slashed):
         return False
     return got.digit == digit or got.probability < PEN_FIT_MOST
 
@@ -4292,16 +4324,21 @@ def pen_fitted(
         for text, conf in votes:
             if len(text) != len(reads) or not text.isdigit():
                 continue
+            led = [leads_number(kind, [m for m, _ in reads], k) for k in range(len(reads))]
             off = [
                 k
                 for k, (mark, got) in enumerate(reads)
                 if got is None
                 or got.digit != text[k]
-                or not _pen_clear(mark, got, text[k] if conf >= PEN_FIT_READ else "")
+                or not _pen_clear(mark, got, text[k] if conf >= PEN_FIT_READ else "", led=led[k])
             ]
             if not off and _may_be(text, kind):
                 values.add(text)  # every mark read clearly so by its shape: the reading confirms their count
-            elif conf >= PEN_FIT_READ and len(off) == 1 and _overruled(*reads[off[0]], text[off[0]]):
+            elif (
+                conf >= PEN_FIT_READ
+                and len(off) == 1
+                and _overruled(*reads[off[0]], text[off[0]], led=led[off[0]])
+            ):
                 one_off.add(text)
     if len(one_off) == 1 and _may_be(next(iter(one_off)), kind):
         # the readings agree on the mark the shapes are overruled on ("79", "19", "29" do not)
