@@ -1304,7 +1304,10 @@ def sure_marks_pass(
     where every reading gives it again, marks and all (a name no list has: "Hiểu" read thrice). Where a
     reading gives the listed name with its letters ("Chi" at twice the size) that name is taken, voted, in
     doubt (``MARKS_LISTED_CONF``); where none bears the marks out or reads the line whole, the word as read,
-    its marks in doubt (``MARKS_UNBORNE_CONF``). Other pages as they are."""
+    its marks in doubt (``MARKS_UNBORNE_CONF``). So too a word read under ``MARKS_READ_CONF`` whose letters
+    no listed name has (``_unlisted_letters``: "Đốc" (85) for the "Đức" under the seal's ring, seed b575 dev
+    005, SURE-WRONG at 0.91): not given back by every reading, in doubt; a listed name a letter apart a
+    reading gave there ("Đức" at twice the size) taken, voted. Other pages as they are."""
     had = regions.signer_of(page).get("signer_name")
     if had is None or not had.value or had.confidence < ROW_SURE:
         return page
@@ -1348,7 +1351,7 @@ def sure_marks_pass(
         again[id(line.words[k])] = (
             (next(iter(forms)), MARKS_LISTED_CONF) if len(forms) == 1 else (first[k], MARKS_UNBORNE_CONF)
         )
-    # a word whose letters no list has, another reading's: voted (one reading is no sure one, the name in doubt)
+    # a word whose letters no list has, another reading's: voted (one reading is no sure one: name in doubt)
     voted = {id(line.words[k]) for k in unlettered if id(line.words[k]) in again}
     words = tuple(
         replace(w, text=again[id(w)][0], conf=min(w.conf, again[id(w)][1]), voted=w.voted or id(w) in voted)
