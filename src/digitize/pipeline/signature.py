@@ -1323,6 +1323,10 @@ def sure_marks_pass(
     first = name.split()
     borne = set(apart)  # the places every reading gave as first read
     listed: dict[int, set[str]] = {}  # ... and the listed names with their letters readings gave there
+    lettered: dict[
+        int, set[str]
+    ] = {}  # ... listed names a letter apart, at a word no list has the letters of
+    back: set[int] = set()  # ... and where some reading gave the word as first read
     try:
         for up in SURE_MARKS_SCALES:
             tokens = _line_tokens(crop, up, lang=lang, timeout=timeout)
@@ -1331,13 +1335,18 @@ def sure_marks_pass(
                 borne = set()  # (a reading that read no such line bears out no mark)
                 continue
             for k in apart:
-                if texts[k] != first[k]:
+                if texts[k] == first[k]:
+                    back.add(k)
+                else:
                     borne.discard(k)
-                    if texts[k] in NAME_SYLLABLES and (
-                        fold(texts[k]) == fold(first[k])
-                        or (k in unlettered and _one_letter_apart(first[k], texts[k]))
-                    ):
+                    if texts[k] in NAME_SYLLABLES and fold(texts[k]) == fold(first[k]):
                         listed.setdefault(k, set()).add(texts[k])
+                    elif (
+                        texts[k] in NAME_SYLLABLES
+                        and k in unlettered
+                        and _one_letter_apart(first[k], texts[k])
+                    ):
+                        lettered.setdefault(k, set()).add(texts[k])
     except ToolFailed:
         borne = set()
     if borne == set(apart):
@@ -1347,7 +1356,9 @@ def sure_marks_pass(
         if k in borne:
             continue
         # one listed name the readings gave ("Chi"), not two ("Chi", "Chí": which, no reading tells)
-        forms = listed.get(k, set())
+        # (a listed name a letter apart only where no reading gave the word back: "Túc" read again "Túc"
+        # once and "Đức" once is a name no list has, as read, in doubt; review of hook56)
+        forms = listed.get(k, set()) | (lettered.get(k, set()) if k not in back else set())
         again[id(line.words[k])] = (
             (next(iter(forms)), MARKS_LISTED_CONF) if len(forms) == 1 else (first[k], MARKS_UNBORNE_CONF)
         )
