@@ -5018,3 +5018,87 @@ def test_a_pen_s_slanted_day_run_together_is_read_stood_upright() -> None:
     day = next(b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.DAY)
     assert handdigits._may_stand_upright(day, [crop], [[]])
     assert not handdigits._may_stand_upright(replace(day, kind=handdigits.Kind.MONTH), [crop], [[]])
+
+
+def _script_on(prepared: Prepared, text: str, x: int, step: float, tilt: float = 0.0) -> Prepared:
+    """``prepared`` with ``text`` written on it in the generator's script digits (Z003, 110 px, a pen's
+    thickness), each tilted ``tilt`` degrees (right, top ahead) and set ``step`` of the font's size after the
+    one before, from ``x`` on the date line; bitonal."""
+    img = Image.fromarray(np.array(prepared.master))
+    script = ImageFont.truetype("/usr/share/fonts/opentype/urw-base35/Z003-MediumItalic.otf", 110)
+    for k, ch in enumerate(text):
+        tile = Image.new("L", (200, 200), 0)
+        d = ImageDraw.Draw(tile)
+        for ox in (0, 1):
+            d.text((100 + ox, 100), ch, font=script, fill=255, anchor="mm")
+        img.paste(0, (x + round(k * step * 110), 325), tile.rotate(-tilt, resample=Image.Resampling.BICUBIC))
+    grey = np.asarray(img.point(lambda v: 0 if v < 128 else 255))
+    return replace(prepared, master=grey, ocr=grey)
+
+
+@pytest.mark.parametrize(("day", "tilt"), [("11", 0.0), ("31", -6.0), ("21", -6.0)])
+def test_a_pen_s_two_digit_day_run_into_one_mark_read_as_one_digit_is_in_doubt(day: str, tilt: float) -> None:
+    """A pen's day "11", "31" or "21" written close (the second digit a fifth of the size on), its digits one
+    mark 0.9-1.0 times as wide as high: read "1" (at 92, once clearly), "3" (84-88), "2" and taken sure,
+    a wrong date sent out unreviewed (review of days55). A "1" is never written that wide
+    (``ONE_DIGIT_WIDEST``): taken in doubt. A single digit written alone stays sure and right."""
+    prepared, page = _scene(None, None)
+    found = extract([handdigits.second_pass(_script_on(prepared, day, 1600, 0.22, tilt), page)])
+    date = found.fields["issued_date"]
+    assert date.value is None or date.value == f"2021-03-{day}" or date.confidence < REVIEW_THRESHOLD
+    for alone in ("5", "9", "1", "3"):
+        found = extract([handdigits.second_pass(_script_on(prepared, alone, 1600, 0.3), page)])
+        date = found.fields["issued_date"]
+        assert (date.value, date.confidence >= REVIEW_THRESHOLD) == (f"2021-03-0{alone}", True)
+
+
+def test_a_pen_s_day_run_together_first_read_sure_as_one_digit_is_read_again() -> None:
+    """The page's first reading sure of one digit ("1" at 95) where the pen wrote "11" run into one mark: no
+    more marks than digits (``_marks_lost``), but the mark is wider than a "1" is written
+    (``wide_for_one``): read again as a digit lost, none added, the "1" kept in doubt. A "1" written alone
+    and read so stays as read, sure."""
+
+    def first_read(value: str) -> RecognizedPage:
+        _, page = _scene(None, None)
+        words = [w if w.line != 4 else replace(w, box=replace(w.box, y0=355, y1=415)) for w in page.words]
+        words = [w for w in words if w.text != "ngày"]
+        words += [
+            Word("ngày", 95.0, Box(1513, 355, 1620, 415), line=4),
+            Word(value, 95.0, Box(1680, 355, 1740, 415), line=4),
+        ]
+        words.sort(key=lambda w: (w.line, w.box.x0))
+        return replace(page, words=tuple(words), text=page_text(words))
+
+    prepared, _ = _scene(None, None)
+    page = first_read("1")
+    assert extract([page]).fields["issued_date"].confidence >= REVIEW_THRESHOLD
+    date = extract([handdigits.second_pass(_script_on(prepared, "11", 1600, 0.22), page)]).fields[
+        "issued_date"
+    ]
+    assert date.value is None or date.value == "2021-03-11" or date.confidence < REVIEW_THRESHOLD
+    date = extract([handdigits.second_pass(_script_on(prepared, "1", 1600, 0.3), page)]).fields["issued_date"]
+    assert (date.value, date.confidence >= REVIEW_THRESHOLD) == ("2021-03-01", True)
+    # the widths: one "1" as written is narrower than ``ONE_DIGIT_WIDEST``'s, the "11" one mark wider
+    one = _script_on(prepared, "1", 1600, 0.3).master[300:520, 1550:1900]
+    two = _script_on(prepared, "11", 1600, 0.22).master[300:520, 1550:1900]
+    assert not handdigits.wide_for_one(one, "1")
+    assert handdigits.wide_for_one(two, "1")
+    assert not handdigits.wide_for_one(two, "11")  # two digits read: no digit lost
+
+
+def test_a_pen_s_month_written_past_its_blank_read_as_one_digit_is_in_doubt() -> None:
+    """A pen's month "11" written on past the blank's reckoned right side (where "năm" starts): the crop cut
+    the second "1" off and the one left was read "1" at 95, the month taken as January at 0.82 (review of
+    days55). A pen's mark (taller than the printed line) reaching past a side of the region
+    (``cut_at_side``): the one digit read is taken in doubt. Written inside, it is no reason to doubt."""
+    prepared, page = _scene("19", None, month="")
+    date = extract([handdigits.second_pass(_script_on(prepared, "11", 1845, 0.5), page)]).fields[
+        "issued_date"
+    ]
+    assert date.value is None or date.value == "2021-11-19" or date.confidence < REVIEW_THRESHOLD
+    month = next(b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.MONTH)
+    past = _script_on(prepared, "11", 1845, 0.5)
+    inside = _script_on(prepared, "1", 1845, 0.3)
+    assert handdigits.cut_at_side(past, month, past.master, "1")
+    assert not handdigits.cut_at_side(past, month, past.master, "11")  # two digits read: none cut off
+    assert not handdigits.cut_at_side(inside, month, inside.master, "1")

@@ -433,6 +433,37 @@ def _marks_lost(crop: np.ndarray, text: str) -> bool:
     return len(_digit_marks(crop)) > sum(ch.isdigit() for ch in text)
 
 
+# the widest one written digit's mark is for its height, each digit (its ink's width over its height): the
+# generator's script pen (URW Z003) at tilts -12° to 12° and sizes 80-130 px gives at most "1" 0.81, "7"
+# 0.81, "4" 0.84, "0" 0.85, "2" 0.92, "8" 0.96, "3" and "6" 0.98, "9" 0.99, "5" 1.14 (120 marks each); two
+# digits run together into one mark are wider: a pen's "11" set close 0.93-1.19, "21" 0.99-1.44, "31" 1.00
+# and more (and over ``PAIR_WIDTH`` they are parted)
+ONE_DIGIT_WIDEST = {
+    "0": 0.9,
+    "1": 0.85,
+    "2": 0.95,
+    "3": 0.99,
+    "4": 0.9,
+    "5": 1.15,
+    "6": 1.0,
+    "7": 0.85,
+    "8": 1.0,
+    "9": 1.0,
+}
+
+
+def wide_for_one(crop: np.ndarray, text: str) -> bool:
+    """Whether a day or month read as one digit (``text``) stands in a crop (``clean_crop``'s) of one digit
+    mark wider for its height than that digit is ever written (``ONE_DIGIT_WIDEST``): two digits run
+    together, one read. A pen's day "11" written close, one mark 0.9 times as wide as high, read "1" at 92
+    and taken at 0.90; "31" read "3" at 84-88, "21" read "2" (review of days55: sure and wrong)."""
+    digit = text.strip()
+    if len(digit) != 1 or digit not in ONE_DIGIT_WIDEST:
+        return False
+    marks = _digit_marks(crop)
+    return len(marks) == 1 and marks[0].shape[1] > ONE_DIGIT_WIDEST[digit] * marks[0].shape[0]
+
+
 def _words_box(page: RecognizedPage, drop: tuple[int, ...]) -> Box:
     """The box around the first reading's words ``drop`` (indices into ``page.words``)."""
     boxes = [page.words[k].box for k in drop]
@@ -3031,12 +3062,14 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
                 blanks.append(b)
             elif (
                 _marks_lost(cut, b.first)
+                or wide_for_one(cut, b.first)
                 or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop)))
                 or (b.drop and wide_for_digits(_words_box(page, b.drop), b.first))
             ):
                 # a sure day or month with more marks than digits: a digit lost ("1" read sure of a written
                 # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
-                # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
+                # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark); or
+                # one digit read of a mark as wide as two (``wide_for_one``: a pen's "11" run together)
                 blanks.append(replace(b, lost=True))
             elif written_high(page, b):
                 # a pen's day or month the print reading is sure of: kept sure only when read again alike
@@ -3152,6 +3185,14 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             blank = replace(blank, uprighted=found is not None)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         if blank.reckoned or blank.closed or blank.uprighted:
+            conf = min(conf, AGREED_MAX_CONF)
+        if (
+            blank.kind in _DATED
+            and cs
+            and (wide_for_one(cs[0], text) or cut_at_side(prepared, blank, grey, text))
+        ):
+            # one digit read of one mark as wide as two run together, or beside a pen's mark the region's side
+            # cut through: a digit may be lost, in doubt
             conf = min(conf, AGREED_MAX_CONF)
         if blank.uprighted and prepared.blurred:
             # no surer than a digit kept for want of another: the blurred line's agreed date may still
@@ -3321,6 +3362,37 @@ def _gaps_closed(
     for (k, cs), v in zip(at, read, strict=True):
         crops[k], votes[k] = cs, v
         blanks[k] = replace(blanks[k], closed=True)
+
+
+# how far beyond each side of a day's or month's region a pen's mark cut by it is looked for (its height's)
+SIDE_REACH = 1.5
+# ... a mark at least this tall for the printed line's height: a pen's digit (printed letters, accents and
+# descenders apart, are shorter than their words' boxes; a pen's digits stand taller: 1.3 times)
+SIDE_MARK_TALL = 0.9
+
+
+def cut_at_side(prepared: Prepared, blank: Blank, grey: np.ndarray, text: str) -> bool:
+    """Whether a day or month read as one digit (``text``) has a pen's mark (``SIDE_MARK_TALL``) reaching
+    past a side of its region (seen in the region widened by ``SIDE_REACH``), cut through by it or beyond
+    it: a digit written partly or wholly past the blank's reckoned edge ("11" whose second "1" runs into
+    where "tháng" or "năm" begins) is cut from the crop, and the one left was read "1" at 92-95, the month
+    taken as January at 0.82 (review of days55). Printed letters are shorter than their line's words."""
+    if len(text.strip()) != 1 or blank.kind not in _DATED:
+        return False
+    box = blank.box
+    h = box.y1 - box.y0
+    wide = replace(box, x0=max(0.0, box.x0 - SIDE_REACH * h), x1=box.x1 + SIDE_REACH * h)
+    found = _band_marks(_crop(prepared, wide, source=grey), band_rows(wide), ceiling=True)
+    if found is None:
+        return False
+    n, _, stats, _ = cv2.connectedComponentsWithStats(found[2].astype(np.uint8), connectivity=8)
+    # the region's sides as ``_crop`` cuts it, in the wide crop's columns
+    sides = (box.x0 + 2 - max(0.0, wide.x0 + 2), box.x1 - 2 - max(0.0, wide.x0 + 2))
+    for i in range(1, n):
+        x, w, tall = (int(stats[i, k]) for k in (cv2.CC_STAT_LEFT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT))
+        if tall >= SIDE_MARK_TALL * h and (x < sides[0] or x + w - 1 > sides[1]):
+            return True
+    return False
 
 
 # a pen's day or month stood upright (``upright``): its columns shifted right by this share of their height
