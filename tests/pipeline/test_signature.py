@@ -3409,3 +3409,15 @@ def test_a_place_read_unsurely_under_the_title_is_no_name_taken_in_doubt(
     # name; an unsure reading's name is taken only of three words or more
     _, name = _toned_reading(monkeypatch, "Phan Thiết", {"Phan": 90.0, "Thiết": 80.0})
     assert name.value is None
+
+
+def test_a_lone_letter_the_ring_left_between_a_family_name_and_three_given_names_is_no_word() -> None:
+    # k915 alt 003, a bitonal scan: the seal's ring arc crossing the name line before and after "Quan" read
+    # "Ẩ" and "G" ("Ẩ Quan G Phú Nhật Đạt"): the lone marked letter is no "Âu", the lone "G" no word of it
+    given = ["Phú", "Nhật", "Đạt"]
+    assert signature._name_of(["Ẩ", "Quan", "G", "Phú", "Nhật", "Đạt"], given) == "Quan Phú Nhật Đạt"
+    assert signature._name_of(["Ẩ", "Quan", "Phú", "Nhật", "Đạt"], given) == "Quan Phú Nhật Đạt"
+    # before two given names the letter may be a middle word the ring garbled ("Văn"): no name read
+    assert signature._name_of(["Nguyễn", "G", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    # a lone vowel may be a word of the name ("Y"): kept
+    assert signature._ring_letter_dropped(["Y", *given], given) == ["Y", *given]

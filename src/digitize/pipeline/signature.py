@@ -674,6 +674,30 @@ def _unlisted_name_read(
     return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
 
 
+# given names the first reading had after which a lone letter before them is the ring's arc, not a word: with
+# the family name, a name of four words, the longest a name has here
+RING_LETTER_GIVEN = 3
+
+
+def _ring_letter_dropped(rest: list[str], given: Sequence[str]) -> list[str]:
+    """The words a reading has after its family name, a lone capital that is no syllable ("G", "C": the
+    seal's ring arc crossing the gap between the family name and the given names, read as a letter) left
+    out when the words after it are the ``RING_LETTER_GIVEN`` given names or more the first reading had:
+    the name is whole without it ("Ẩ Quan G Phú Nhật Đạt", k915 alt 003: the ring's arc before and after
+    "Quan"). With fewer given names that letter may be a middle word the ring garbled ("Nguyễn G Hòa Bình"
+    for "Nguyễn Văn Hòa Bình"): kept, the reading gives no name."""
+    if (
+        len(given) >= RING_LETTER_GIVEN
+        and len(rest) == len(given) + 1
+        and len(rest[0]) == 1
+        and rest[0].isupper()
+        and not is_syllable(rest[0])
+        and [fold(w) for w in rest[1:]] == [fold(g) for g in given]
+    ):
+        return rest[1:]
+    return rest
+
+
 def _listed_name_read(
     tokens: list[str], given: list[str], *, taken: bool = True
 ) -> tuple[str, list[str]] | None:
@@ -749,6 +773,7 @@ def _listed_name_read(
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
+        rest = _ring_letter_dropped(rest, given)
         rest = [
             _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
             for i, t in enumerate(rest)
