@@ -3469,3 +3469,38 @@ def test_a_place_read_unsurely_under_the_title_is_no_name_taken_in_doubt(
     # name; an unsure reading's name is taken only of three words or more
     _, name = _toned_reading(monkeypatch, "Phan Thiết", {"Phan": 90.0, "Thiết": 80.0})
     assert name.value is None
+
+
+def test_a_lone_letter_the_ring_left_between_a_family_name_and_three_given_names_is_no_word() -> None:
+    # k915 alt 003, a bitonal scan: the seal's ring arc crossing the name line before and after "Quan" read
+    # "Ẩ" and "G" ("Ẩ Quan G Phú Nhật Đạt"): the lone marked letter is no "Âu", the lone "G" no word of it
+    given = ["Phú", "Nhật", "Đạt"]
+    assert signature._name_of(["Ẩ", "Quan", "G", "Phú", "Nhật", "Đạt"], given) == "Quan Phú Nhật Đạt"
+    assert signature._name_of(["Ẩ", "Quan", "Phú", "Nhật", "Đạt"], given) == "Quan Phú Nhật Đạt"
+    # before two given names the letter may be a middle word the ring garbled ("Văn"): no name read
+    assert signature._name_of(["Nguyễn", "G", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    # a lone vowel may be a word of the name ("Y"): kept
+    assert signature._ring_letter_dropped(["Y", *given], given) == ["Y", *given]
+
+
+def test_a_lone_letter_left_out_as_the_ring_s_is_no_vote_against_a_word_read_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review of names56: "Nguyễn Văn Phú Nhật Đạt" under the seal, first read "``ar SI Phú Nhật Đạt"; three
+    # readings of its line "Nguyễn G Phú Nhật Đạt" (the ring over "Văn"), two "Nguyễn Văn Phú Nhật Đạt": the
+    # "G" left out as the ring's arc is a guess, no vote for "Nguyễn Phú Nhật Đạt" against the word read
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(
+        _ubnd_directive()[:-5]
+        + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "``ar SI Phú Nhật Đạt", [0.0, 0, 90, 90, 90])
+    )
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+    rows = [*["Nguyễn G Phú Nhật Đạt"] * 3, *["Nguyễn Văn Phú Nhật Đạt"] * 2]
+    f = extract([_name_pass_reading(monkeypatch, prepared, first, rows)]).fields["signer_name"]
+    assert (f.value, f.confidence < review.REVIEW_THRESHOLD) == ("Nguyễn Văn Phú Nhật Đạt", True)
+    # every reading with the letter: the name without it, in doubt (k915 alt 003's kind)
+    f = extract([_name_pass_reading(monkeypatch, prepared, first, ["Nguyễn G Phú Nhật Đạt"] * 3)]).fields[
+        "signer_name"
+    ]
+    assert (f.value, f.confidence < review.REVIEW_THRESHOLD) == ("Nguyễn Phú Nhật Đạt", True)

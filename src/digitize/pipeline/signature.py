@@ -674,6 +674,30 @@ def _unlisted_name_read(
     return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
 
 
+# given names the first reading had after which a lone letter before them is the ring's arc, not a word: with
+# the family name, a name of four words, the longest a name has here
+RING_LETTER_GIVEN = 3
+
+
+def _ring_letter_dropped(rest: list[str], given: Sequence[str]) -> list[str]:
+    """The words a reading has after its family name, a lone capital that is no syllable ("G", "C": the
+    seal's ring arc crossing the gap between the family name and the given names, read as a letter) left
+    out when the words after it are the ``RING_LETTER_GIVEN`` given names or more the first reading had:
+    the name is whole without it ("Ẩ Quan G Phú Nhật Đạt", k915 alt 003: the ring's arc before and after
+    "Quan"). With fewer given names that letter may be a middle word the ring garbled ("Nguyễn G Hòa Bình"
+    for "Nguyễn Văn Hòa Bình"): kept, the reading gives no name."""
+    if (
+        len(given) >= RING_LETTER_GIVEN
+        and len(rest) == len(given) + 1
+        and len(rest[0]) == 1
+        and rest[0].isupper()
+        and not is_syllable(rest[0])
+        and [fold(w) for w in rest[1:]] == [fold(g) for g in given]
+    ):
+        return rest[1:]
+    return rest
+
+
 def _listed_name_read(
     tokens: list[str], given: list[str], *, taken: bool = True
 ) -> tuple[str, list[str]] | None:
@@ -749,6 +773,8 @@ def _listed_name_read(
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
+        if taken:  # (a guess, as a capital taken is: ``name_pass`` weighs it as one)
+            rest = _ring_letter_dropped(rest, given)
         rest = [
             _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
             for i, t in enumerate(rest)
@@ -1172,6 +1198,7 @@ def name_pass(
     names = []
     reads: list[list[str]] = []  # the given names each reading that gave a name read (its marks)
     guessed: list[bool] = []  # ... each with a middle word guessed from what the ring left of it
+    wordy: list[bool] = []  # ... each with a name's word read at each place as read (``_reads_words``)
     proposed = 0  # readings with a family name read as one before the given names, a name or not
     worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
     garbled = 0  # ... of them, those that read no word at a place: small letters no syllable ("fuyết")
@@ -1192,18 +1219,23 @@ def name_pass(
             names.append(name)
             reads.append(found[1] if found is not None else list(given))
             guessed.append(name != (_name_of(texts, given, taken=False) or _with_middle(texts, given, gaps)))
+            wordy.append(_reads_words(texts))
         proposes = bool(name) or _proposes(texts, given)
         proposed += proposes
         worded += bool(name) or (proposes and _reads_words(texts))
         garbled += not name and proposes and _garbled_word(texts)
     # a middle word guessed from the letters the ring left of it ("Lực uang Thang": "Quang") is no vote for
-    # it against a reading that read another word there ("Lực Hoàng Thang", a name as long)
+    # it against a reading that read another word there ("Lực Hoàng Thang", a name as long); nor a lone
+    # letter left out as the ring's (``_ring_letter_dropped``: "Nguyễn G Phú Nhật Đạt") against a reading
+    # that read a word there ("Nguyễn Văn Phú Nhật Đạt", a word longer; review of names56)
     read = {m for m, g in zip(names, guessed, strict=True) if not g}
-    names = [
-        m
+    kept = [
+        not g or not any(r != m and len(r.split()) - len(m.split()) in (0, 1) for r in read)
         for m, g in zip(names, guessed, strict=True)
-        if not g or not any(r != m and len(r.split()) == len(m.split()) for r in read)
     ]
+    names = [m for m, k in zip(names, kept, strict=True) if k]
+    # (a guess left out reads a name's words no more than its reading did: "Nguyễn G Phú …" none)
+    worded -= sum(not k and not w for k, w in zip(kept, wordy, strict=True))
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]

@@ -3115,3 +3115,10 @@ def test_marks_alone_before_a_two_word_name_led_by_a_middle_name_leave_it_in_dou
     # no marks before it: as before; nor a three-word name after marks
     assert read("Văn Long", [96.0, 96.0])[1] >= 0.6
     assert read("~ Lê Văn Long", [10.0, 96.0, 96.0, 96.0])[1] >= 0.6
+
+
+def test_a_lone_marked_letter_tells_no_family_name_by_its_head() -> None:
+    # the seal's ring arc read "Ẩ" before a name (k915 alt 003): one letter begins "Âu" but tells it not
+    assert signer_module.surname_by_head("Ẩ") is None
+    # a head of letters enough, its tone mark the ring's, still does
+    assert signer_module.surname_by_head("Trườyế") == "Trương"

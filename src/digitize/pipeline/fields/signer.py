@@ -1645,6 +1645,7 @@ def _rare(key: str) -> bool:
 
 
 HEAD_LETTERS = 4  # a garbled family name's clear first letters (marks kept) that may tell it: "Trươ"
+HEAD_MIN_LETTERS = 2  # ... the fewest, a tone mark taken off them, that may ("Nguỳ", "Trườ"; not "Ẩ")
 
 
 def surname_by_head(token: str) -> str | None:
@@ -1678,9 +1679,10 @@ def surname_by_head(token: str) -> str | None:
     # ("Nguỳễ#", "NguỳZ" for "Nguyễn": of the names "nguy" begins, the frequent one)
     # (not a word that opens with a syllable of five letters or more read whole, its tone its own: "Trườngx",
     # "Vượngz" are given names with a speck, no "Trương", "Vương": review 31 M2)
+    # (a lone letter tells none: "Ẩ", the seal's ring arc read before "Quan Phú Nhật Đạt", is no "Âu")
     head = _toneless(letters[:HEAD_LETTERS])
     whole = any(is_syllable(letters[:n]) for n in range(5, len(letters) + 1))
-    if head != letters[:HEAD_LETTERS] and not whole:
+    if head != letters[:HEAD_LETTERS] and not whole and len(letters) >= HEAD_MIN_LETTERS:
         hits = {v for v in SURNAMES if v.lower().startswith(head)}
         if len(hits) > 1:
             hits = {v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES}
