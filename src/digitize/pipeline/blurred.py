@@ -538,21 +538,21 @@ def _lost_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     return page
 
 
-# a pen-written number on a blurred photo, read again alone (``_pen_number``): its cut's margins (line heights)
+# a pen-written number on a blurred photo read again alone (``_pen_number``): its cut's margins (line heights)
 PEN_PAD_Y = 0.3
 # ... and out past the label's end (a blurred label's box takes in the number's first stroke); none past the
 # notation's start (its "/" is read a "1" or a "7")
 PEN_PAD_X = 0.25
 PEN_SCALES = (1.0, 1.5, 2.0)  # the scan's cut read as it is and enlarged, each plain and sharpened
-PEN_AGREE = 3  # readings (of 6, one Tesseract run each) that must give the same digits, more than any other ...
+PEN_AGREE = 3  # readings (of 6, a Tesseract run each) that must give the same digits, more than any other ...
 PEN_DIGITS = 6  # ... of at most this many
 _DIGITS = "-c tessedit_char_whitelist=0123456789"
 
 
 def _pen_span(read: Sequence[tuple[_Crop, list[tesseract.Token]]]) -> tuple[float, float] | None:
     """Where a "Số:" line's number lies across the page (page units) as its readings split it: from the end of
-    their first word (the label) to the start of their last (the notation), the median over the readings that give at least
-    three words (at least ``MIN_VOTES`` of them); None otherwise."""
+    their first word (the label) to the start of their last (the notation), the median over the readings that
+    give at least three words (at least ``MIN_VOTES`` of them); None otherwise."""
     spans = [
         (crop.origin[0] + (toks[0].left + toks[0].width) / crop.f, crop.origin[0] + toks[-1].left / crop.f)
         for crop, toks in read
@@ -600,12 +600,18 @@ def _pen_number(
         image = native if up == 1.0 else cv2.resize(native, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
         sharp = preprocess.unsharp(image, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(image)))
         for im in (image, sharp):
-            framed = cv2.copyMakeBorder(im, ROW_GAP, ROW_GAP, ROW_GAP, ROW_GAP, cv2.BORDER_CONSTANT, value=255)
+            framed = cv2.copyMakeBorder(
+                im, ROW_GAP, ROW_GAP, ROW_GAP, ROW_GAP, cv2.BORDER_CONSTANT, value=255
+            )
             try:
-                tokens = tesseract.image_to_data(framed, lang=lang, psm=7, dpi=300, timeout=timeout, extra=_DIGITS)
+                tokens = tesseract.image_to_data(
+                    framed, lang=lang, psm=7, dpi=300, timeout=timeout, extra=_DIGITS
+                )
             except ToolFailed:
                 return None
-            values.append("".join(t.text.strip() for t in sorted(tokens, key=lambda t: t.left) if t.conf >= 0))
+            values.append(
+                "".join(t.text.strip() for t in sorted(tokens, key=lambda t: t.left) if t.conf >= 0)
+            )
     digits = [v for v in values if v.isdigit() and len(v) <= PEN_DIGITS]
     if not digits:
         return None
@@ -632,7 +638,9 @@ def _lost_pen_line(
     digits = [
         w
         for w in page.words
-        if w.text.isdigit() and min(w.box.y1, ln.y1) - max(w.box.y0, ln.y0) > 0.5 * h and ln.x0 <= (w.box.x0 + w.box.x1) / 2 <= ln.x1
+        if w.text.isdigit()
+        and min(w.box.y1, ln.y1) - max(w.box.y0, ln.y0) > 0.5 * h
+        and ln.x0 <= (w.box.x0 + w.box.x1) / 2 <= ln.x1
     ]
     # the page's reading's own word for the number, when it has one, is where to read it
     span = (digits[0].box.x0, digits[0].box.x1 + PEN_PAD_X * h) if len(digits) == 1 else None
