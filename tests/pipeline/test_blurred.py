@@ -712,3 +712,26 @@ def test_a_pen_number_s_span_lies_between_the_readings_label_and_notation() -> N
     assert blurred._pen_span(rows) == (120.0, 165.0)
     assert blurred._pen_span(rows[:2]) is None  # too few readings
     assert blurred._pen_span([(crop, [tok(0, 40), tok(130, 80)])] * 3) is None  # no word between
+
+
+def test_a_pen_number_read_alone_takes_the_place_of_the_words_in_its_span_only() -> None:
+    """Review of blur56: "số; 2-5-2 |" (the "|" the blurred notation) with the pen's "2533" read alone put in
+    place of every word between the first and the last had taken the "|" and lost the notation; only the
+    words standing in the span between the readings' label and notation are the number's."""
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 40.0, Box(x, 0, x + 40, 30), line=2)
+
+    words = (w("số;", 0), w("2-5-2", 60), w("|", 120), w("/CT.UBND", 180))
+    page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "số; 2-5-2 | /CT.UBND", words)
+    (ln,) = page_lines(page)
+    got = blurred.pen_put(page, ln, "2533", (45.0, 115.0))
+    assert [x.text for x in got.words] == ["số;", "2533", "|", "/CT.UBND"]
+    assert next(x for x in got.words if x.text == "2533").conf == blurred.DOUBT_CONF
+    # no word in the span ("Số:" "/QĐ-TY" read, the pen's digits lost): put after the label
+    words = (w("Số:", 0), w("/QĐ-TY", 180))
+    page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "Số: /QĐ-TY", words)
+    (ln,) = page_lines(page)
+    assert [x.text for x in blurred.pen_put(page, ln, "28", (45.0, 170.0)).words] == ["Số:", "28", "/QĐ-TY"]

@@ -444,11 +444,8 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
             return page
     if number is None and not found[1] and len(ln.words) >= 2:
         pen = _pen_number(prepared, ln, read, lang=lang, timeout=timeout)
-        if pen is not None:
-            old = list(ln.words[1:-1]) or [ln.words[0]]
-            texts = [pen] if len(ln.words) > 2 else [ln.words[0].text, pen]
-            confs = [DOUBT_CONF] if len(ln.words) > 2 else [ln.words[0].conf, DOUBT_CONF]
-            return _replace_words(page, ln, old, texts, confs)
+        if pen is not None and (span := _pen_span(read)) is not None:
+            return pen_put(page, ln, pen, span)
     if number is None or _holds_longer(ln, number):
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
@@ -620,6 +617,18 @@ def _pen_number(
     return best if n >= PEN_AGREE and (len(ranked) == 1 or ranked[1][1] < n) else None
 
 
+def pen_put(page: RecognizedPage, ln: Line, pen: str, span: tuple[float, float]) -> RecognizedPage:
+    """The page with a "Số:" line's pen-written number read alone (``pen``, in doubt) in place of the line's
+    words standing in its ``span`` (page units: the readings' label to notation), no other: a "|" or a
+    notation's part after the number stays (review of blur56: "số; 2-5-2 |" read "số; 2533" had lost the
+    notation "/CT.UBND" the "|" stood for); none there: put after the label."""
+    inside = [w for w in ln.words[1:] if span[0] <= (w.box.x0 + w.box.x1) / 2 <= span[1]]
+    if inside:
+        return _replace_words(page, ln, inside, [pen], [DOUBT_CONF])
+    head = ln.words[0]
+    return _replace_words(page, ln, [head], [head.text, pen], [head.conf, DOUBT_CONF])
+
+
 def _lost_pen_line(
     prepared: Prepared,
     page: RecognizedPage,
@@ -631,9 +640,8 @@ def _lost_pen_line(
 ) -> tuple[list[str], list[float]] | None:
     """A lost "Số:" row's words when its pen-written number is read alone (``_pen_number``): "Số:" and the
     number before the readings' surest notation (their last word), in doubt. Only on a row the readings show
-    as a "Số:" line (a label like ``_SO_LABEL``'s leading one of them) or whose number the page's reading
-    (the handwritten-digit pass) already gave there as a word of its own: a blurred "Số: 28 /QĐ-TY" read
-    "{ 28" and its readings "s “ổ qp+ry" (u561 alt 000)."""
+    as a "Số:" line (a label like ``_SO_LABEL``'s leading one of them); where the page's reading (the
+    handwritten-digit pass) gave the number as a word of its own, read there."""
     h = ln.y1 - ln.y0
     digits = [
         w
@@ -647,10 +655,11 @@ def _lost_pen_line(
     pen = _pen_number(prepared, ln, read, lang=lang, timeout=timeout, span=span)
     if pen is None:
         return None
+    # (a "Số" label a reading shows: a row with one number and the pen reading it alike is no "Số:" line,
+    # a V/v line's year "2018" read "2018/2018"; review of blur56)
     labelled = any(_SO_LABEL.match(fold(_text(toks))) for _, toks in read)
-    given = any(w.text == pen for w in digits)
     rows = [toks for _, toks in read if len(toks) >= 3]
-    if not (labelled or given) or not rows:
+    if not labelled or not rows:
         return None
     notation = _surest(rows)[-1].text.lstrip("/")
     return ["Số:", f"{pen}/{nfc(notation)}"], [DOUBT_CONF, DOUBT_CONF]
