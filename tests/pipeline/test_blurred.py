@@ -668,3 +668,70 @@ def test_the_readings_vote_on_the_words_a_place_cut_short_lost() -> None:
         conf = blurred._place_conf(n, date)
         assert 0 <= conf <= blurred.DOUBT_CONF
         assert (n * conf + sum(w.conf for w in date)) / (n + len(date)) < 60
+
+
+def test_a_blurred_photo_s_pen_number_is_read_alone_between_label_and_notation(tmp_path: Path) -> None:
+    """A blurred bitonal phone photo of a certificate whose number "1511" was written by hand between the
+    printed "Số:" and "/GCN-UBND": the line's readings ("15Ï-Ï Chuewo", "Í2 Ì ZGCN-UBND", "1317") agree on
+    no number, and the line went missing with it (u561 dev 006). Read alone, cut between the readings' label
+    and notation as digits, the pen's number is agreed: it goes in with the notation, in doubt."""
+    from digitize.pipeline.run import process_document
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="giay_chung_nhan",
+        colour=Colour.BITONAL,
+        dpi=300,
+        seal=Seal.BESIDE,
+        header=Header.ONE_ORGAN,
+        sign=SignForm.TM,
+        handwritten=True,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.WIDE,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(561006, "dev", axes)
+    fields = process_document(write_varied(doc, tmp_path / "gcn"), jobs=1).extraction.fields
+    assert fields["code_number"].value == doc.fields["code_number"] == "1511"
+    assert fields["code_number"].confidence < 0.6  # blurred pen digits: for a person to confirm
+    assert fields["code_notation"].value == doc.fields["code_notation"]
+
+
+def test_a_pen_number_s_span_lies_between_the_readings_label_and_notation() -> None:
+    def tok(left: int, width: int) -> object:
+        from digitize.tools.tesseract import Token
+
+        return Token(
+            text="x", conf=50.0, left=left, top=0, width=width, height=10, block=1, par=1, line=1, word=1
+        )
+
+    crop = blurred._Crop(np.zeros((10, 10), np.uint8), 0, (0.0, 10.0), (100.0, 0.0), 2.0)
+    rows = [(crop, [tok(0, 40), tok(50, 60), tok(130, 80)])] * 3
+    # label ends at 40 px, notation starts at 130 px: page units 100 + px / 2
+    assert blurred._pen_span(rows) == (120.0, 165.0)
+    assert blurred._pen_span(rows[:2]) is None  # too few readings
+    assert blurred._pen_span([(crop, [tok(0, 40), tok(130, 80)])] * 3) is None  # no word between
+
+
+def test_a_pen_number_read_alone_takes_the_place_of_the_words_in_its_span_only() -> None:
+    """Review of blur56: "số; 2-5-2 |" (the "|" the blurred notation) with the pen's "2533" read alone put in
+    place of every word between the first and the last had taken the "|" and lost the notation; only the
+    words standing in the span between the readings' label and notation are the number's."""
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 40.0, Box(x, 0, x + 40, 30), line=2)
+
+    words = (w("số;", 0), w("2-5-2", 60), w("|", 120), w("/CT.UBND", 180))
+    page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "số; 2-5-2 | /CT.UBND", words)
+    (ln,) = page_lines(page)
+    got = blurred.pen_put(page, ln, "2533", (45.0, 115.0))
+    assert [x.text for x in got.words] == ["số;", "2533", "|", "/CT.UBND"]
+    assert next(x for x in got.words if x.text == "2533").conf == blurred.DOUBT_CONF
+    # no word in the span ("Số:" "/QĐ-TY" read, the pen's digits lost): put after the label
+    words = (w("Số:", 0), w("/QĐ-TY", 180))
+    page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "Số: /QĐ-TY", words)
+    (ln,) = page_lines(page)
+    assert [x.text for x in blurred.pen_put(page, ln, "28", (45.0, 170.0)).words] == ["Số:", "28", "/QĐ-TY"]

@@ -428,11 +428,8 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     if found[1] and (first is None or first[1] >= UNSURE_NUMBER):
         return page  # its number read surely (printed, or by the handwritten-digit pass)
     ln = found[0]
-    votes = [
-        (v, row)
-        for row in _rows(prepared, page, ln, lang=lang, timeout=timeout)
-        if (v := _number_of(_text(row[1])))
-    ]
+    read = _crop_rows(prepared, page, ln, lang=lang, timeout=timeout)
+    votes = [(v, (crop.cut, toks)) for crop, toks in read if (v := _number_of(_text(toks)))]
     # the number first (the notation's blurred capitals vary more than the digits), then its notation
     numbers = [(v.split("/", 1)[0], row) for v, row in votes]
     number = _agreed(numbers) or _weighted(numbers)
@@ -445,6 +442,10 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
             number = _by_position(numbers)
         if number is None or len(number) <= len(first[0]):
             return page
+    if number is None and not found[1] and len(ln.words) >= 2:
+        pen = _pen_number(prepared, ln, read, lang=lang, timeout=timeout)
+        if pen is not None and (span := _pen_span(read)) is not None:
+            return pen_put(page, ln, pen, span)
     if number is None or _holds_longer(ln, number):
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
@@ -520,18 +521,148 @@ def _lost_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     and its notation after a "Số" label put in as a line of its own under the header's left column, in
     doubt; the page as it was otherwise."""
     for ln in lost_number_rows(prepared, page):
-        votes = [
-            (v, row)
-            for row in _rows(prepared, page, ln, lang=lang, timeout=timeout)
-            if (v := _number_of(_text(row[1])))
-        ]
+        read = _crop_rows(prepared, page, ln, lang=lang, timeout=timeout)
+        votes = [(v, (crop.cut, toks)) for crop, toks in read if (v := _number_of(_text(toks)))]
         numbers = [(v.split("/", 1)[0], row) for v, row in votes]
         number = _agreed(numbers) or _weighted(numbers)
         if number is None:
+            pen = _lost_pen_line(prepared, page, ln, read, lang=lang, timeout=timeout)
+            if pen is not None:
+                return _insert_line(page, ln, *pen)
             continue
         same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
         return _insert_line(page, ln, *_number_words(same, _agreed(same)))
     return page
+
+
+# a pen-written number on a blurred photo read again alone (``_pen_number``): its cut's margins (line heights)
+PEN_PAD_Y = 0.3
+# ... and out past the label's end (a blurred label's box takes in the number's first stroke); none past the
+# notation's start (its "/" is read a "1" or a "7")
+PEN_PAD_X = 0.25
+PEN_SCALES = (1.0, 1.5, 2.0)  # the scan's cut read as it is and enlarged, each plain and sharpened
+PEN_AGREE = 3  # readings (of 6, a Tesseract run each) that must give the same digits, more than any other ...
+PEN_DIGITS = 6  # ... of at most this many
+_DIGITS = "-c tessedit_char_whitelist=0123456789"
+
+
+def _pen_span(read: Sequence[tuple[_Crop, list[tesseract.Token]]]) -> tuple[float, float] | None:
+    """Where a "Số:" line's number lies across the page (page units) as its readings split it: from the end of
+    their first word (the label) to the start of their last (the notation), the median over the readings that
+    give at least three words (at least ``MIN_VOTES`` of them); None otherwise."""
+    spans = [
+        (crop.origin[0] + (toks[0].left + toks[0].width) / crop.f, crop.origin[0] + toks[-1].left / crop.f)
+        for crop, toks in read
+        if len(toks) >= 3 and crop.f > 0
+    ]
+    spans = [(a, b) for a, b in spans if b > a]
+    if len(spans) < MIN_VOTES:
+        return None
+    return statistics.median(a for a, _ in spans), statistics.median(b for _, b in spans)
+
+
+def _pen_number(
+    prepared: Prepared,
+    ln: Line,
+    read: Sequence[tuple[_Crop, list[tesseract.Token]]],
+    *,
+    lang: str,
+    timeout: float,
+    span: tuple[float, float] | None = None,
+) -> str | None:
+    """A "Số:" line's pen-written number that its readings as a whole line did not agree on, read alone: the
+    scan cut between the label and the notation (``span``, else ``_pen_span``), as it is and enlarged
+    (``PEN_SCALES``), each plain and sharpened by its measured blur, each read as one line of digits (a
+    whitelist): the value at least ``PEN_AGREE`` readings give, more than give any other. A blurred photo's
+    written "1511" between a printed "Số:" and "/GCN-UBND" was read "15Ï-Ï", "Í2 Ì", "1317" in the line's
+    readings, never agreed (u561 dev 006): the crop without the print around it reads "1511". None
+    otherwise."""
+    span = span or _pen_span(read)
+    h = ln.y1 - ln.y0
+    if span is None or h <= 0:
+        return None
+    x0, x1 = span
+    native = regions.cut(
+        prepared,
+        max(0.0, x0 - PEN_PAD_X * h),
+        max(0.0, ln.y0 - PEN_PAD_Y * h),
+        x1,
+        ln.y1 + PEN_PAD_Y * h,
+        source=regions.grey_master(prepared),
+    )
+    if native.shape[0] < 8 or native.shape[1] < 8:
+        return None
+    values = []
+    for up in PEN_SCALES:
+        image = native if up == 1.0 else cv2.resize(native, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+        sharp = preprocess.unsharp(image, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(image)))
+        for im in (image, sharp):
+            framed = cv2.copyMakeBorder(
+                im, ROW_GAP, ROW_GAP, ROW_GAP, ROW_GAP, cv2.BORDER_CONSTANT, value=255
+            )
+            try:
+                tokens = tesseract.image_to_data(
+                    framed, lang=lang, psm=7, dpi=300, timeout=timeout, extra=_DIGITS
+                )
+            except ToolFailed:
+                return None
+            values.append(
+                "".join(t.text.strip() for t in sorted(tokens, key=lambda t: t.left) if t.conf >= 0)
+            )
+    digits = [v for v in values if v.isdigit() and len(v) <= PEN_DIGITS]
+    if not digits:
+        return None
+    ranked = Counter(digits).most_common(2)
+    best, n = ranked[0]
+    return best if n >= PEN_AGREE and (len(ranked) == 1 or ranked[1][1] < n) else None
+
+
+def pen_put(page: RecognizedPage, ln: Line, pen: str, span: tuple[float, float]) -> RecognizedPage:
+    """The page with a "Số:" line's pen-written number read alone (``pen``, in doubt) in place of the line's
+    words standing in its ``span`` (page units: the readings' label to notation), no other: a "|" or a
+    notation's part after the number stays (review of blur56: "số; 2-5-2 |" read "số; 2533" had lost the
+    notation "/CT.UBND" the "|" stood for); none there: put after the label."""
+    inside = [w for w in ln.words[1:] if span[0] <= (w.box.x0 + w.box.x1) / 2 <= span[1]]
+    if inside:
+        return _replace_words(page, ln, inside, [pen], [DOUBT_CONF])
+    head = ln.words[0]
+    return _replace_words(page, ln, [head], [head.text, pen], [head.conf, DOUBT_CONF])
+
+
+def _lost_pen_line(
+    prepared: Prepared,
+    page: RecognizedPage,
+    ln: Line,
+    read: Sequence[tuple[_Crop, list[tesseract.Token]]],
+    *,
+    lang: str,
+    timeout: float,
+) -> tuple[list[str], list[float]] | None:
+    """A lost "Số:" row's words when its pen-written number is read alone (``_pen_number``): "Số:" and the
+    number before the readings' surest notation (their last word), in doubt. Only on a row the readings show
+    as a "Số:" line (a label like ``_SO_LABEL``'s leading one of them); where the page's reading (the
+    handwritten-digit pass) gave the number as a word of its own, read there."""
+    h = ln.y1 - ln.y0
+    digits = [
+        w
+        for w in page.words
+        if w.text.isdigit()
+        and min(w.box.y1, ln.y1) - max(w.box.y0, ln.y0) > 0.5 * h
+        and ln.x0 <= (w.box.x0 + w.box.x1) / 2 <= ln.x1
+    ]
+    # the page's reading's own word for the number, when it has one, is where to read it
+    span = (digits[0].box.x0, digits[0].box.x1 + PEN_PAD_X * h) if len(digits) == 1 else None
+    pen = _pen_number(prepared, ln, read, lang=lang, timeout=timeout, span=span)
+    if pen is None:
+        return None
+    # (a "Số" label a reading shows: a row with one number and the pen reading it alike is no "Số:" line,
+    # a V/v line's year "2018" read "2018/2018"; review of blur56)
+    labelled = any(_SO_LABEL.match(fold(_text(toks))) for _, toks in read)
+    rows = [toks for _, toks in read if len(toks) >= 3]
+    if not labelled or not rows:
+        return None
+    notation = _surest(rows)[-1].text.lstrip("/")
+    return ["Số:", f"{pen}/{nfc(notation)}"], [DOUBT_CONF, DOUBT_CONF]
 
 
 def _insert_line(page: RecognizedPage, ln: Line, texts: list[str], confs: list[float]) -> RecognizedPage:
