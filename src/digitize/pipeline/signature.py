@@ -1279,43 +1279,41 @@ MARKS_UNBORNE_CONF = SURE * 100
 MARKS_LISTED_CONF = VOTED_CONF * 100
 
 
-def _unlisted_marks(line: Line, name: str) -> list[int]:
-    """The places of the name's ``line`` (its words ``name``'s as read, as many) of a given name read surely
-    (at ``MARKS_READ_CONF``) with marks no listed name has with its letters, one with other marks being one
-    ("Chỉ" (96), listed "Chi", "Chí"): a word the extractor takes as read, sure."""
+def _unlisted_words_as_read(line: Line, name: str) -> list[tuple[int, str, float]]:
+    """The given and middle words of a name as its ``line`` reads it (its words ``name``'s as read, as many;
+    else none) that no list has and that are syllables: (place, word, Tesseract's confidence) each."""
     words = name.split()
     read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
     if len(read) != len(words) or read != words:
         return []
     return [
-        k
+        (k, w, wd.conf)
         for k, (w, wd) in enumerate(zip(words, line.words, strict=True))
-        if k
-        and wd.conf >= MARKS_READ_CONF * 100
-        and w not in NAME_SYLLABLES
-        and fold(w) in F_SYLLABLES
-        and is_syllable(w)
+        if k and w not in NAME_SYLLABLES and is_syllable(w)
+    ]
+
+
+def _unlisted_marks(line: Line, name: str) -> list[int]:
+    """The places of the name's ``line`` (``_unlisted_words_as_read``) of a given name read surely (at
+    ``MARKS_READ_CONF``) with marks no listed name has with its letters, one with other marks being one
+    ("Chỉ" (96), listed "Chi", "Chí"): a word the extractor takes as read, sure."""
+    return [
+        k
+        for k, w, conf in _unlisted_words_as_read(line, name)
+        if conf >= MARKS_READ_CONF * 100 and fold(w) in F_SYLLABLES
     ]
 
 
 def _unlisted_letters(line: Line, name: str) -> list[int]:
-    """The places of the name's ``line`` (its words ``name``'s as read, as many) of a given or middle word
-    read a little unsurely (under ``MARKS_READ_CONF``) whose letters no listed name has, a syllable
-    (``fix_syllable`` keeps it as read, the name sure): "Đốc" (85) for the "Đức" printed under the seal's
-    ring (seed b575 dev 005, SURE-WRONG at 0.91). A name no list has is read so too ("Khẩn", "Uẩn"): only
-    the line's own readings tell them apart."""
-    words = name.split()
-    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
-    if len(read) != len(words) or read != words:
-        return []
+    """The places of the name's ``line`` (``_unlisted_words_as_read``) of a given or middle word read a
+    little unsurely (under ``MARKS_READ_CONF``) whose letters no listed name has (``fix_syllable`` keeps it
+    as read, the name sure): "Đốc" (85) for the "Đức" printed under the seal's ring (seed b575 dev 005,
+    SURE-WRONG at 0.91). A name no list has is read so too ("Khẩn", "Uẩn"): only the line's own readings tell
+    them apart."""
     return [
         k
-        for k, (w, wd) in enumerate(zip(words, line.words, strict=True))
-        if k
-        and wd.conf < MARKS_READ_CONF * 100
-        and w not in NAME_SYLLABLES
-        and fold(w) not in F_SYLLABLES
-        and is_syllable(w)
+        for k, w, conf in _unlisted_words_as_read(line, name)
+        if conf < MARKS_READ_CONF * 100 and fold(w) not in F_SYLLABLES
     ]
 
 
