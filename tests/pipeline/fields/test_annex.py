@@ -299,3 +299,21 @@ def test_a_cong_van_cited_under_another_organ_s_notation_is_not_the_letter_s_own
     lost = [s for s in lost if s[0] not in ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:")]
     got = extract([page(lost), _annex(cite)]).values()
     assert (got["type_name"], got["code_number"], got["code_notation"]) == (None, None, None)
+
+
+def test_a_blurred_photo_s_number_in_doubt_gives_way_to_the_number_the_annex_cites_the_document_by() -> None:
+    # k915 dev 008: a blurred photo's pen "1011" read alone "111" (in doubt) where the annex cites the
+    # document "số 1011/CT-SGTVT ngày …" by the notation and date the header gives: the annex's (typed)
+    # number, in doubt still; the annex citing another date or notation cites another document
+    specs = decision(number="Số: 111/QĐ-SKHCN", date="Yên Bái, ngày 15 tháng 6 năm 2021")
+    first = page(specs)
+    words = tuple(replace(w, conf=45.0) if "111" in w.text else w for w in first.words)
+    blurred = replace(first, words=words, blurred=True)
+    alone = extract([blurred]).fields["code_number"]
+    assert (alone.value, alone.confidence < REVIEW_THRESHOLD) == ("111", True)
+    f = extract([blurred, _annex(OWN)]).fields["code_number"]
+    assert (f.value, f.confidence < REVIEW_THRESHOLD) == ("1169", True)
+    for other in (OWN.replace("15 tháng 6", "3 tháng 2"), OWN.replace("QĐ-SKHCN", "QĐ-UBND")):
+        assert extract([blurred, _annex(other)]).values()["code_number"] == "111", other
+    # a sharp page's number stands as read (the pen's digits are read alone on blurred photos only)
+    assert extract([replace(blurred, blurred=False), _annex(OWN)]).values()["code_number"] == "111"

@@ -189,6 +189,11 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     res.add(type_found)
     # the header's number or date written by hand and not read: as the annex cites the document
     res.add(read_annex(all_lines, type_found.value("type_name"), notation.value("code_notation")))
+    number_read = res.fields.get("code_number")
+    if pages[0].blurred and number_read is not None and (own_cite := cited(all_lines)) is not None:
+        # a blurred photo's number in doubt (its pen digits read alone: "111" of "1011", k915 dev 008) that
+        # the annex, citing the document by its notation and date as read, gives otherwise: the annex's
+        res.fields["code_number"] = annex_numbered(number_read, own_cite, res.freeze())
     typed = type_found.value("type_name") is not None
     own = vv or subject_lines(layout, typed=typed)
     subject = restated(read_subject(layout, vv, typed=typed, lines=all_lines), all_lines, own)
@@ -306,6 +311,20 @@ def annex_dated(place_date: Found, cite: Cited) -> Found:
         return place_date
     dated = replace(f, value=cite.date, confidence=cite.conf)
     return Found(tuple(dated if g.name == "issued_date" else g for g in place_date.fields))
+
+
+def annex_numbered(number: ExtractedField, cite: Cited, found: Found) -> ExtractedField:
+    """The header's number in doubt (under ``REVIEW_THRESHOLD``) as ``cite`` gives it where the citation names
+    the document by the notation and the issue date ``found`` holds, in doubt; as it was otherwise (a sure
+    number is the header's own; a citation of another notation or date cites another document)."""
+    if number.value is None or number.confidence >= REVIEW_THRESHOLD:
+        return number
+    notation, day = found.value("code_notation"), found.value("issued_date")
+    if notation is None or day is None or cite.date != day or number.value == cite.number:
+        return number
+    if fold(notation).lower() != fold(cite.notation).lower():
+        return number
+    return replace(number, value=cite.number, confidence=min(number.confidence, cite.conf))
 
 
 # a day's grace after the day a document is read for an issue date (the clock of another time zone)
