@@ -544,7 +544,9 @@ PEN_PAD_Y = 0.3
 # notation's start (its "/" is read a "1" or a "7")
 PEN_PAD_X = 0.25
 PEN_SCALES = (1.0, 1.5, 2.0)  # the scan's cut read as it is and enlarged, each plain and sharpened
-PEN_AGREE = 3  # readings (of 6, a Tesseract run each) that must give the same digits, more than any other ...
+# readings (of 6, a Tesseract run each) that must give the same digits, more than any other ... (3 took a
+# "3" of "31", read "37" twice, b575 alt 005; "17" of "83", three readings of nothing or "3", k917 dev 010)
+PEN_AGREE = 4
 PEN_DIGITS = 6  # ... of at most this many
 _DIGITS = "-c tessedit_char_whitelist=0123456789"
 
@@ -617,6 +619,8 @@ def _pen_number(
         return None
     ranked = Counter(digits).most_common(2)
     best, n = ranked[0]
+    if any(len(v) > len(best) and v.startswith(best) for v in digits):
+        return None  # a reading with more digits after the same ones: the others lost a digit ("3" of "37")
     return best if n >= PEN_AGREE and (len(ranked) == 1 or ranked[1][1] < n) else None
 
 
