@@ -5052,6 +5052,39 @@ def test_a_pen_s_two_digit_day_run_into_one_mark_read_as_one_digit_is_in_doubt(d
         assert (date.value, date.confidence >= REVIEW_THRESHOLD) == (f"2021-03-0{alone}", True)
 
 
+@pytest.mark.parametrize(("day", "tilt"), [("3", 16.0), ("3", 20.0), ("9", 20.0), ("6", 24.0), ("2", 20.0)])
+def test_a_pen_s_single_digit_day_leaning_far_stays_sure(day: str, tilt: float) -> None:
+    """A pen's day of one digit leaning +16° to +24° (real hands lean so): its one mark is 1.0-1.3 times
+    as wide as high, as wide as two digits run together upright, and it was put in doubt ("3" at +16° read
+    right at 0.90 taken at 0.59; review of pendays56). Its width is measured with its lean taken out
+    (``upright_width``): it stays sure and right."""
+    prepared, page = _scene(None, None)
+    written = _script_on(prepared, day, 1600, 0.3, tilt)
+    date = extract([handdigits.second_pass(written, page)]).fields["issued_date"]
+    assert (date.value, date.confidence >= REVIEW_THRESHOLD) == (f"2021-03-0{day}", True)
+    mark = handdigits._digit_marks(written.master[300:520, 1550:1900])[0]
+    assert mark.shape[1] > 0.99 * mark.shape[0]  # as wide as high raw
+    assert handdigits.upright_width(mark) <= handdigits.ONE_DIGIT_WIDEST[day]
+
+
+@pytest.mark.parametrize(
+    ("day", "step", "tilt"), [("31", 0.22, -12.0), ("13", 0.18, 0.0), ("13", 0.22, -6.0), ("13", 0.18, 12.0)]
+)
+def test_a_pen_s_two_digit_day_run_together_as_narrow_as_one_digit_leaning_is_in_doubt(
+    day: str, step: float, tilt: float
+) -> None:
+    """A pen's "31" written close leaning back (-12°) read "3" at 0.88, "13" written close read "8" at 0.91
+    or "5" at 0.73: their one mark (0.94-0.96 as wide as high) was narrower than a "3" or "8" leaning +12°
+    is, and taken sure (review of pendays56). With the lean taken out (``upright_width``) one digit is
+    narrower than two run together: in doubt."""
+    prepared, page = _scene(None, None)
+    written = _script_on(prepared, day, 1600, step, tilt)
+    date = extract([handdigits.second_pass(written, page)]).fields["issued_date"]
+    assert date.value is None or date.value == f"2021-03-{day}" or date.confidence < REVIEW_THRESHOLD, date
+    # a mark of no ink is no width
+    assert handdigits.upright_width(np.zeros((5, 5), bool)) == 0.0
+
+
 def test_a_pen_s_day_run_together_first_read_sure_as_one_digit_is_read_again() -> None:
     """The page's first reading sure of one digit ("1" at 95) where the pen wrote "11" run into one mark: no
     more marks than digits (``_marks_lost``), but the mark is wider than a "1" is written

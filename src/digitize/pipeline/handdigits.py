@@ -433,35 +433,57 @@ def _marks_lost(crop: np.ndarray, text: str) -> bool:
     return len(_digit_marks(crop)) > sum(ch.isdigit() for ch in text)
 
 
-# the widest one written digit's mark is for its height, each digit (its ink's width over its height): the
-# generator's script pen (URW Z003) at tilts -12° to 12° and sizes 80-130 px gives at most "1" 0.81, "7"
-# 0.81, "4" 0.84, "0" 0.85, "2" 0.92, "8" 0.96, "3" and "6" 0.98, "9" 0.99, "5" 1.14 (120 marks each); two
-# digits run together into one mark are wider: a pen's "11" set close 0.93-1.19, "21" 0.99-1.44, "31" 1.00
-# and more (and over ``PAIR_WIDTH`` they are parted)
+# the widest one written digit's mark is for its height with its lean taken out (``upright_width``), each
+# digit: the generator's script pen (URW Z003) alone at tilts -12° to +24° and sizes 40-130 px gives at most
+# "1" 0.57, "7" 0.55, "4" 0.60, "5" 0.63, "0" and "6" 0.64, "8" 0.65, "3" and "9" 0.66, "2" 0.71; two digits
+# run together into one mark at gaps 0.18-0.5 of the size and tilts -12° to +20° are wider: "11" 0.67 and
+# more, "21" 0.72, "31" 0.70, "13" 0.64 (read "8": its limit is the "8" leaning +24°'s, 0.65, to catch
+# "13" at +12°, 0.66; and over ``PAIR_WIDTH`` they are parted). The raw width grows with the lean: a "3"
+# alone at +24° is 1.26 as wide as high, a "1" 1.03 (session 56: the limits measured raw at ±12° put right
+# days leaning +16° and more in doubt)
 ONE_DIGIT_WIDEST = {
-    "0": 0.9,
-    "1": 0.85,
-    "2": 0.95,
-    "3": 0.99,
-    "4": 0.9,
-    "5": 1.15,
-    "6": 1.0,
-    "7": 0.85,
-    "8": 1.0,
-    "9": 1.0,
+    "0": 0.68,
+    "1": 0.62,
+    "2": 0.73,
+    "3": 0.69,
+    "4": 0.65,
+    "5": 0.68,
+    "6": 0.68,
+    "7": 0.6,
+    "8": 0.65,
+    "9": 0.7,
 }
+# the turns a mark is measured at for its narrowest stance (``upright_width``): -30° to +30° by 2°
+_UPRIGHT_TURNS = np.radians(np.arange(-30.0, 31.0, 2.0))
+
+
+def upright_width(mark: np.ndarray) -> float:
+    """A mark's (a mask's) width over its height turned to the stance it is narrowest in, within 30° either
+    way (``_UPRIGHT_TURNS``): its lean, a pen's tilt or slant, taken out. A "1" alone 0.52-0.57 leaning
+    -12° to +24°, where its raw width grows from 0.55 to 1.03 of its height; two digits run together
+    stay wider ("11" 0.67 and more). 0.0 for a mark with no ink."""
+    ys, xs = np.nonzero(mark)
+    if xs.size == 0:
+        return 0.0
+    cos, sin = np.cos(_UPRIGHT_TURNS), np.sin(_UPRIGHT_TURNS)
+    across = np.outer(xs, cos) - np.outer(ys, sin)
+    down = np.outer(xs, sin) + np.outer(ys, cos)
+    wide = across.max(axis=0) - across.min(axis=0) + 1.0
+    high = down.max(axis=0) - down.min(axis=0) + 1.0
+    return float(np.min(wide / high))
 
 
 def wide_for_one(crop: np.ndarray, text: str) -> bool:
     """Whether a day or month read as one digit (``text``) stands in a crop (``clean_crop``'s) of one digit
-    mark wider for its height than that digit is ever written (``ONE_DIGIT_WIDEST``): two digits run
-    together, one read. A pen's day "11" written close, one mark 0.9 times as wide as high, read "1" at 92
-    and taken at 0.90; "31" read "3" at 84-88, "21" read "2" (review of days55: sure and wrong)."""
+    mark wider for its height, its lean taken out (``upright_width``), than that digit is ever written
+    (``ONE_DIGIT_WIDEST``): two digits run together, one read. A pen's day "11" written close, one mark 0.9
+    times as wide as high, read "1" at 92 and taken at 0.90; "31" read "3" at 84-88, "21" read "2" (review
+    of days55: sure and wrong). A digit alone leaning far ("3" at +16°, 1.06 as wide as high) is not."""
     digit = text.strip()
     if len(digit) != 1 or digit not in ONE_DIGIT_WIDEST:
         return False
     marks = _digit_marks(crop)
-    return len(marks) == 1 and marks[0].shape[1] > ONE_DIGIT_WIDEST[digit] * marks[0].shape[0]
+    return len(marks) == 1 and upright_width(marks[0]) > ONE_DIGIT_WIDEST[digit]
 
 
 def _words_box(page: RecognizedPage, drop: tuple[int, ...]) -> Box:
