@@ -11,7 +11,7 @@ import math
 import re
 import statistics
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -3065,38 +3065,53 @@ def _in_name(words: Sequence[str], i: int) -> bool:
     return lead or (i >= 2 and prev[:1].isupper())
 
 
+# one read word of the subject's (``words``, each read as ``read`` has it) and the next, ``i`` and ``i + 1``,
+# both read: the word the page lost between them, or None
+_Between = Callable[[list[str], list[Word | None], int, Word, Word], str | None]
+
+
+def _put_between(subject: Found, own: Sequence[Line], between: _Between) -> Found:
+    """The trích yếu with a word put back wherever ``between`` finds one lost between two read words side by
+    side in it, in doubt (``GUESSED_CONFIDENCE``): the corpus gives the word, not the page."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = nfc(f.value).split()
+    read = _own_words(words, own)
+    out: list[str] = []
+    for i, word in enumerate(words):
+        out.append(word)
+        if i + 1 >= len(words) or (ra := read[i]) is None or (rb := read[i + 1]) is None:
+            continue
+        if (got := between(words, read, i, ra, rb)) is not None:
+            out.append(got)
+    if len(out) == len(words):
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word put back where a stamp's ink or a blur took it whole from its line ("trong
     [lĩnh] vực", "Kế hoạch kiểm [tra] công tác"): two words side by side on the page with a gap between them
     that holds a word (``_gap_holds``), a pair the corpus never shows, between which it puts one word
     (``_bridge``, by ``LETTERED_SHARE``) of that width. In doubt (``GUESSED_CONFIDENCE``): the corpus gives
     the word, not the page."""
-    f = subject.get("subject")
-    if f is None or not f.value or not own:
-        return subject
-    words = f.value.split()
-    read = _own_words(words, own)
     model = correct.load()
-    out: list[str] = []
-    changed = False
-    for i, word in enumerate(words):
-        out.append(word)
-        if i + 1 >= len(words) or (ra := read[i]) is None or (rb := read[i + 1]) is None:
-            continue
-        a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
-        if a != word or not a.isalpha() or not b.isalpha() or not b.islower():
-            continue  # (a mark after the word ends a phrase: nothing lost between)
+
+    def between(words: list[str], read: list[Word | None], i: int, ra: Word, rb: Word) -> str | None:
+        a, b = words[i].strip(_EDGES), words[i + 1].strip(_EDGES)
+        if a != words[i] or not a.isalpha() or not b.isalpha() or not b.islower():
+            return None  # (a mark after the word ends a phrase: nothing lost between)
         if _in_name(words, i):
-            continue  # a name's next word is no phrase of the corpus's ("Công ty TNHH Phú Việt [Long] tại")
+            return (
+                None  # a name's next word is no phrase of the corpus's ("Công ty TNHH Phú Việt [Long] tại")
+            )
         ln = next((x for x in own if ra in x.words and rb in x.words), None)
         if ln is None or (got := _bridge(model, a, b, LETTERED_SHARE)) is None:
-            continue
-        if _gap_holds(ln, ra, rb, got):
-            out.append(got)
-            changed = True
-    if not changed:
-        return subject
-    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+            return None
+        return got if _gap_holds(ln, ra, rb, got) else None
+
+    return _put_between(subject, own, between)
 
 
 def _mine(ln: Line, read: Sequence[Word | None]) -> list[Word]:
@@ -3111,30 +3126,25 @@ def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> F
     it puts one word (``_bridge``), where the next line stands right of the heading's centre (or the line
     left of it) by that word's printed width and a space (``side_off``, within ``FIT``): a centred line that
     lost no word stands on the centre. In doubt (``GUESSED_CONFIDENCE``): the corpus gives the word."""
-    f = subject.get("subject")
-    if f is None or not f.value or len(own) < 2 or layout.type_i is None:
+    if len(own) < 2 or layout.type_i is None:
         return subject
-    words = nfc(f.value).split()
-    read = _own_words(words, own)
     cx = heading_centre(layout, layout.type_i)
     model = correct.load()
-    out: list[str] = []
-    changed = False
-    for i, word in enumerate(words):
-        out.append(word)
-        if i + 1 >= len(words) or (ra := read[i]) is None or (rb := read[i + 1]) is None:
-            continue
+
+    def between(words: list[str], read: list[Word | None], i: int, ra: Word, rb: Word) -> str | None:
         la = next((k for k, ln in enumerate(own) if any(w is ra for w in ln.words)), None)
         lb = next((k for k, ln in enumerate(own) if any(w is rb for w in ln.words)), None)
         if la is None or lb != la + 1 or not (own[la].boxed and own[lb].boxed):
-            continue
-        a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
-        if (a, b) != (word, words[i + 1]) or not all(
+            return None
+        a, b = words[i].strip(_EDGES), words[i + 1].strip(_EDGES)
+        if (a, b) != (words[i], words[i + 1]) or not all(
             x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)
         ):
-            continue  # (a mark ends or opens a phrase: none lost between; capitals are a name's or a title's)
+            return (
+                None  # (a mark ends or opens a phrase: none lost between; capitals are a name's or a title's)
+            )
         if _named(words, max(0, i - _NAME_WORDS), i + 1) or (got := _bridge(model, a, b)) is None:
-            continue
+            return None
         for k, sign in ((lb, 1.0), (la, -1.0)):
             mine = sorted(_mine(own[k], read), key=lambda w: w.box.x0)
             if len(mine) < 2 or (lw := letter_width(own[k])) is None:
@@ -3142,12 +3152,10 @@ def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> F
             space = max(0.0, statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(mine)))
             wide = len(got) * lw + space
             if (1 - FIT) * wide <= sign * side_off(mine, cx) <= (1 + FIT) * wide:
-                out.append(got)
-                changed = True
-                break
-    if not changed:
-        return subject
-    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+                return got
+        return None
+
+    return _put_between(subject, own, between)
 
 
 OPENING_OVER = (
