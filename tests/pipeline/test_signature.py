@@ -761,6 +761,26 @@ def test_a_sure_name_s_unlisted_mark_no_second_reading_bears_out_is_in_doubt() -
     assert f.value in ("Trương Trí Chi", "Trương Trí Chỉ") and f.confidence < 0.6
 
 
+def _sure_marks_read(
+    monkeypatch: pytest.MonkeyPatch,
+    prepared: preprocess.Prepared,
+    page: RecognizedPage,
+    head: tuple[str, str],
+    lasts: tuple[str, ...],
+) -> ExtractedField:
+    """``sure_marks_pass``'s name, the line read again as ``head`` and one of ``lasts`` a reading, in turn."""
+    reads = iter(lasts)
+
+    def read(*_: object, **__: object) -> list[tesseract.Token]:
+        return [
+            tesseract.Token(t, 95.0, 20 + 150 * k, 20, 140, 50, 1, 1, 1, k + 1)
+            for k, t in enumerate((*head, next(reads)))
+        ]
+
+    monkeypatch.setattr(signature.tesseract, "image_to_data", read)
+    return extract([signature.sure_marks_pass(prepared, page, lang="vie")]).fields["signer_name"]
+
+
 def test_a_listed_name_a_second_reading_gives_for_a_sure_unlisted_mark_is_taken_in_doubt(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -770,17 +790,7 @@ def test_a_listed_name_a_second_reading_gives_for_a_sure_unlisted_mark_is_taken_
     words = tuple(replace(w, text="Chỉ", conf=96.0) if w.text in ("Chi", "Chỉ") else w for w in first.words)
     page = replace(first, words=words, text=page_text(words))
     for given, want in ((("Chỉ", "Chi"), "Trương Trí Chi"), (("Chí", "Chi"), "Trương Trí Chỉ")):
-        reads = iter(given)
-
-        def read(*_: object, **__: object) -> list[tesseract.Token]:
-            last = next(reads)  # noqa: B023
-            return [
-                tesseract.Token(t, 95.0, 20 + 150 * k, 20, 140, 50, 1, 1, 1, k + 1)
-                for k, t in enumerate(("Trương", "Trí", last))
-            ]
-
-        monkeypatch.setattr(signature.tesseract, "image_to_data", read)
-        f = extract([signature.sure_marks_pass(prepared, page, lang="vie")]).fields["signer_name"]
+        f = _sure_marks_read(monkeypatch, prepared, page, ("Trương", "Trí"), given)
         assert (f.value, f.confidence < 0.6) == (want, True)
 
 
@@ -833,17 +843,7 @@ def test_a_word_no_list_has_the_letters_of_a_reading_gave_back_is_no_listed_name
     page = replace(first, words=words, text=page_text(words))
     assert extract([page]).fields["signer_name"].confidence >= 0.6
     for given, want in ((("Túc", "Đức"), "Vũ Văn Túc"), (("Đức", "Đức"), "Vũ Văn Đức")):
-        reads = iter(given)
-
-        def read(*_: object, **__: object) -> list[tesseract.Token]:
-            last = next(reads)  # noqa: B023
-            return [
-                tesseract.Token(t, 95.0, 20 + 150 * k, 20, 140, 50, 1, 1, 1, k + 1)
-                for k, t in enumerate(("Vũ", "Văn", last))
-            ]
-
-        monkeypatch.setattr(signature.tesseract, "image_to_data", read)
-        f = extract([signature.sure_marks_pass(prepared, page, lang="vie")]).fields["signer_name"]
+        f = _sure_marks_read(monkeypatch, prepared, page, ("Vũ", "Văn"), given)
         assert (f.value, f.confidence < 0.6) == (want, True)
 
 
