@@ -8,6 +8,7 @@ from digitize.pipeline.fields.number import (
     organ_abbreviations,
     repair_notation,
 )
+from digitize.pipeline.model import Box, RecognizedPage, Word
 
 
 def test_the_organ_s_own_abbreviation_read_garbled_with_its_first_letter_lost() -> None:
@@ -738,3 +739,48 @@ def test_a_notation_read_as_one_part_ending_with_the_organ_s_own_read_alike() ->
     assert fit("TroLD", "Sở Y tế")[0] == "TroLD"
     assert fit("TrolO", "Cục Quản lý Dược")[0] == "TrolO"
     assert fit("CTrv", "Cục Thú y", "Chỉ thị")[0] == "CTrv"
+
+
+def _unit_letter_page(notation: str, notation_conf: float) -> RecognizedPage:
+    """A Sở Y tế's công văn whose "Số: 58 /<notation>" line has its notation word read at ``notation_conf``
+    (seed 923 dev 004: "/SYT-LCCB" of "/SYT-TCCB" at 74.5, the rest of the page read well)."""
+    rows = [
+        (0, 300, "UBND TỈNH PHÚ THỌ"),
+        (0, 1400, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (1, 380, "SỞ Y TẾ"),
+        (1, 1500, "Độc lập - Tự do - Hạnh phúc"),
+        (2, 300, f"Số: 58 /{notation}"),
+        (2, 1450, "Phú Thọ, ngày 15 tháng 4 năm 2019"),
+        (3, 250, "V/v triển khai thực hiện kế hoạch"),
+        (4, 280, "cải cách hành chính năm 2019"),
+        (6, 400, "Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh Phú Thọ."),
+        (7, 300, "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch."),
+        (9, 1500, "KT. GIÁM ĐỐC"),
+        (10, 1500, "PHÓ GIÁM ĐỐC"),
+        (12, 1500, "Mùa Văn Đẳng"),
+    ]
+    words = []
+    for n, x0, text in rows:
+        x = float(x0)
+        for t in text.split():
+            conf = notation_conf if t.startswith("/") else 93.0
+            box = Box(x, 200.0 + 80 * n, x + 22 * len(t), 245.0 + 80 * n)
+            words.append(Word(t, conf, box, line=n * 2 + (x0 > 1000)))
+            x += 22 * (len(t) + 1)
+    return RecognizedPage(0, "ocr", 2480.0, 3508.0, "\n".join(r[2] for r in rows), tuple(words))
+
+
+def test_a_part_no_list_knows_read_in_an_unsure_notation_word_is_in_doubt() -> None:
+    # seed 923 dev 004: "/SYT-LCCB" of "/SYT-TCCB", its "T" read "L", the word at 74.5: kept surely at 0.75
+    # (a unit's part no list knows is kept as printed); the word read unsure, its letters may be misread
+    from digitize.pipeline.fields.compose import extract
+
+    unsure = extract([_unit_letter_page("SYT-LCCB", 74.5)]).fields
+    assert unsure["code_notation"].value == "SYT-LCCB" and unsure["code_notation"].confidence < 0.6
+    assert unsure["code_number"].value == "58" and unsure["code_number"].confidence >= 0.6
+    # read sure, the part no list knows stands as printed; every part known (the organ's own, the office's),
+    # the unsure word's reading is confirmed by the lists
+    sure = extract([_unit_letter_page("SYT-TCCB", 93.0)]).fields["code_notation"]
+    assert sure.value == "SYT-TCCB" and sure.confidence >= 0.6
+    known = extract([_unit_letter_page("SYT-VP", 74.5)]).fields["code_notation"]
+    assert known.value == "SYT-VP" and known.confidence >= 0.6

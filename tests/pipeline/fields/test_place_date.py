@@ -745,3 +745,27 @@ def test_a_date_line_whose_year_was_read_a_digit_short_gives_the_date_in_doubt()
     specs = decision(parent="UBND TỈNH THỪA THIÊN HUẾ", date="Thừa Thiên Huế, ngày 5 tháng 4 san 022")
     fields = extract([page(specs)], today=dt.date(2026, 12, 7)).fields
     assert fields["issued_date"].value == "2022-04-05" and fields["issued_date"].confidence < 0.6
+
+
+def test_an_issue_date_after_today_from_the_annex_takes_the_year_the_header_prints() -> None:
+    # k921 dev 005: the header's day and month written by hand and unread ("ngày Í3 ST năm 2023"), the
+    # annex's citation read "ngày 13 tháng 02 năm 2033": taken 2033-02-13 (and valid_from with it), after the
+    # day it is read; the header prints 2023, one digit from it: the annex's day and month in that year
+    from tests.pipeline.test_extract import signer
+
+    today = dt.date(2026, 12, 7)
+    unread = decision(number="Số: … /QĐ-SKHCN", date="Yên Bái, ngày Í3 ST năm 2023")
+    cite = "(Kèm theo Quyết định số 1169/QĐ-SKHCN ngày 13 tháng 02 năm {} của Sở Khoa"
+
+    def annex(year: str) -> list[Spec]:
+        return [("PHỤ LỤC", "center", 95.0), (cite.format(year), "center", 93.0), *signer(("NGƯỜI LẬP",))]
+
+    f = extract([page(unread), page(annex("2033"), index=1)], today=today).fields
+    assert f["issued_date"].value == "2023-02-13" and f["issued_date"].confidence < 0.6
+    assert f["valid_from"].value == "2023-02-13"
+    # a year cited right stands; a header printing no year one digit from the cited one leaves it in doubt
+    f = extract([page(unread), page(annex("2023"), index=1)], today=today).fields
+    assert f["issued_date"].value == "2023-02-13"
+    far = decision(number="Số: … /QĐ-SKHCN", date="Yên Bái, ngày Í3 ST năm 2019")
+    f = extract([page(far), page(annex("2033"), index=1)], today=today).fields
+    assert f["issued_date"].value == "2033-02-13" and f["issued_date"].confidence < 0.6

@@ -31,7 +31,12 @@ from digitize.pipeline.fields.organ import (
     read_organ,
     restated_organ,
 )
-from digitize.pipeline.fields.place_date import dated_by_validity, place_agreed, read_place_date
+from digitize.pipeline.fields.place_date import (
+    dated_by_validity,
+    place_agreed,
+    read_place_date,
+    year_as_printed,
+)
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.signer import (
@@ -189,6 +194,10 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     res.add(type_found)
     # the header's number or date written by hand and not read: as the annex cites the document
     res.add(read_annex(all_lines, type_found.value("type_name"), notation.value("code_notation")))
+    # an issue date after the day it is read (the annex's "2033" of "2023"): the header's printed year
+    printed = year_as_printed(res.fields.get("issued_date"), layout, has_header, today).get("issued_date")
+    if printed is not None:
+        res.fields["issued_date"] = printed
     number_read = res.fields.get("code_number")
     if pages[0].blurred and number_read is not None and (own_cite := cited(all_lines)) is not None:
         # a blurred photo's number in doubt (its pen digits read alone: "111" of "1011", k915 dev 008) that

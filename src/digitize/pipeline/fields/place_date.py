@@ -825,3 +825,40 @@ def place_agreed(place_date: Found, organ: Found) -> tuple[Found, Found]:
         fixed = ExtractedField(name, value, round(min(f.confidence, PLACE_IN_DOUBT), 3))
         return place_date, Found(tuple(fixed if x is f else x for x in organ.fields))
     return place_date, organ
+
+
+# (0..1) at most this sure is an issue date after the day it is read whose year is made the one the header's
+# date line prints (``year_as_printed``): which digit was misread is a guess
+PRINTED_YEAR_CONF = 0.5
+
+
+def year_as_printed(issued: ExtractedField | None, layout: Layout, has_header: bool, today: dt.date) -> Found:
+    """An issue date after ``today`` (its day and month from the annex's citation, the header's written by
+    hand and unread: "2033" of the annex's "2023", k921 dev 005) with the year the header's date line prints
+    ("… năm 2023"), where that year is one digit from the one taken and not after ``today``: no document is
+    issued after the day it is read; in doubt (``PRINTED_YEAR_CONF``). Nothing otherwise (no year printed
+    there, or two that fit)."""
+    if not has_header or issued is None or not issued.value:
+        return Found()
+    day = dt.date.fromisoformat(issued.value)
+    if day <= today:
+        return Found()
+    printed = {
+        int(m.group(0)[-4:])
+        for ln in date_sources(layout) + list(layout.header)
+        if not is_stamp_or_banner(ln)
+        for m in _NAM_YEAR.finditer(ln.folded)
+    }
+    fits = [y for y in printed if y <= today.year and _one_digit_apart(y, day.year)]
+    if len(fits) != 1:
+        return Found()
+    try:
+        mended = day.replace(year=fits[0])
+    except ValueError:
+        return Found()  # 29 February
+    conf = min(issued.confidence, PRINTED_YEAR_CONF)
+    return Found((ExtractedField("issued_date", mended.isoformat(), conf),))
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    return sum(x != y for x, y in zip(str(a), str(b), strict=True)) == 1
