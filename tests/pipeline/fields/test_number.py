@@ -784,3 +784,12 @@ def test_a_part_no_list_knows_read_in_an_unsure_notation_word_is_in_doubt() -> N
     assert sure.value == "SYT-TCCB" and sure.confidence >= 0.6
     known = extract([_unit_letter_page("SYT-VP", 74.5)]).fields["code_notation"]
     assert known.value == "SYT-VP" and known.confidence >= 0.6
+
+
+def test_a_first_part_no_list_knows_read_unsure_is_left_to_the_heading_s_fit() -> None:
+    # seed 577 dev 000: "/QĐÐ-QLD" at 65 under "QUYẾT ĐỊNH": its first part "QĐĐ" is the type's, which
+    # ``fit_notation`` puts back; only a later part no list knows goes to doubt for the unsure word
+    pharma = "Cục Quản lý Dược"
+    assert repair_notation("QĐĐ-QLD", pharma, word_conf=0.65) == ("QĐĐ-QLD", UNKNOWN_PART)
+    assert repair_notation("SYT-LCCB", "Sở Y tế", word_conf=0.745)[1] < 0.6
+    assert repair_notation("SYT-LCCB", "Sở Y tế", word_conf=0.93) == ("SYT-LCCB", UNKNOWN_PART)

@@ -460,7 +460,9 @@ def repair_notation(
         # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
         explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
         quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
-        if ocr and word_conf < SURE_READ:
+        if ocr and len(fixed) > 1 and word_conf < SURE_READ:
+            # (a part after the first: the first, a type's or the organ's, is fitted to the heading's and the
+            # organ's abbreviations after, ``fit_notation``: "QĐĐ" of "QĐ" under "QUYẾT ĐỊNH")
             quality = min(quality, UNKNOWN_UNSURE_QUALITY)
         if ocr and len(fixed) == 1 and p[0] in "Jj":
             # a J leading the first part, where the slash's foot may be read as one ("JPC-VP"): no
