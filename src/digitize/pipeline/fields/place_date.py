@@ -840,7 +840,10 @@ def year_as_printed(issued: ExtractedField | None, layout: Layout, has_header: b
     there, or two that fit)."""
     if not has_header or issued is None or not issued.value:
         return Found()
-    day = dt.date.fromisoformat(issued.value)
+    try:
+        day = dt.date.fromisoformat(issued.value)
+    except ValueError:
+        return Found()
     if day <= today:
         return Found()
     printed = {
