@@ -195,7 +195,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     # the header's number or date written by hand and not read: as the annex cites the document
     res.add(read_annex(all_lines, type_found.value("type_name"), notation.value("code_notation")))
     # an issue date after the day it is read (the annex's "2033" of "2023"): the header's printed year
-    printed = year_as_printed(res.fields.get("issued_date"), layout, has_header, today).get("issued_date")
+    grace = today + ISSUED_GRACE  # a document dated the next day stays (``issued_by``)
+    printed = year_as_printed(res.fields.get("issued_date"), layout, has_header, grace).get("issued_date")
     if printed is not None:
         res.fields["issued_date"] = printed
     number_read = res.fields.get("code_number")

@@ -846,12 +846,7 @@ def year_as_printed(issued: ExtractedField | None, layout: Layout, has_header: b
         return Found()
     if day <= today:
         return Found()
-    printed = {
-        int(m.group(0)[-4:])
-        for ln in date_sources(layout) + list(layout.header)
-        if not is_stamp_or_banner(ln)
-        for m in _NAM_YEAR.finditer(ln.folded)
-    }
+    printed = {int(m.group(0)[-4:]) for ln in date_sources(layout) for m in _NAM_YEAR.finditer(ln.folded)}
     fits = [y for y in printed if y <= today.year and _one_digit_apart(y, day.year)]
     if len(fits) != 1:
         return Found()
