@@ -1341,6 +1341,33 @@ def second_opening_lost(words: Sequence[str]) -> list[str] | None:
     return None
 
 
+HEAD_SHARE = 0.5  # of the times the corpus writes a pair, those it writes it after an opening's first word
+
+
+def opening_head_lost(words: Sequence[str]) -> list[str] | None:
+    """A report's trích yếu with its opening's first word (``REPORT_OPENINGS``) put back where a stamp's ink
+    took it whole and the second was read as it is, in small letters (no title opens so: "hình thực hiện
+    Chương trình …" of "Tình hình thực hiện …", seed k921 alt 002), the word after it one the corpus writes
+    after that second word often (``COMMON_PAIR``: "hình thực", 703), and after the whole opening mostly
+    (``HEAD_SHARE``: "tình hình thực" 698 of them; not "hình phạt", 0 of 310). None otherwise; the word put
+    back is the corpus's (to review)."""
+    if len(words) < _WELL_READ:
+        return None
+    b = words[1].strip(_EDGES)
+    if not (b.isalpha() and b.islower()):
+        return None
+    model = correct.load()
+    for x, y in REPORT_OPENINGS:
+        if words[0] != y or (pair := _pair_count(model, y, b)) < COMMON_PAIR:
+            continue
+        ix, iy, ib = (model.index.get(syllable_key(w.lower())) for w in (x, y, b))
+        if ix is None or iy is None or ib is None:
+            continue
+        if model.trigrams.get((ix * model.size + iy) * model.size + ib, 0) >= HEAD_SHARE * pair:
+            return [x, *words]
+    return None
+
+
 def _glued_opening(
     model: correct.Model, a: str, b: str, conf: float | None, opening: tuple[str, str]
 ) -> bool:
@@ -5015,6 +5042,8 @@ def read_subject(
                 joined, guessed = " ".join(repaired), True  # "đua thực hiện …" of "Kết quả thực hiện …"
             elif type_name == _REPORT_TYPE and (repaired := second_opening_lost(head)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Tình [hình] thực hiện …": its second word lost
+            elif type_name == _REPORT_TYPE and (repaired := opening_head_lost(head)) is not None:
+                joined, guessed = " ".join(repaired), True  # "[Tình] hình thực hiện …": its first word lost
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
