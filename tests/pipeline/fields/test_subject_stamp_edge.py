@@ -311,3 +311,15 @@ def test_a_province_cut_to_one_letter_read_unsure_at_the_line_s_end_is_the_docum
     # the letter read surely is as printed: no word cut there
     value, _ = _subject([(first, 96.0), (second, 96.0)], organ=organ, date=date)
     assert value is not None and not value.endswith("Yên Bái")
+
+
+def test_three_digits_after_nam_at_the_subject_s_end_are_the_issue_year_cut_short_in_doubt() -> None:
+    # seed 923 dev 003: "… công chức năm 201" (its "9" under a stamp's box taken out, nothing read beside it,
+    # the line far from the page's edge): three digits are no count as one or two may be, the issue year in
+    # doubt
+    date = "Hải Phòng, ngày 24 tháng 5 năm 2019"
+    first = "Về việc đề nghị bổ sung biên chế công chức năm 201"
+    value, conf = _page_subject(_year_page(first, date))
+    assert (value, conf < SURE) == ("Về việc đề nghị bổ sung biên chế công chức năm 2019", True)
+    # digits that do not open the issue year: as read
+    assert _page_subject(_year_page(first[:-1] + "3", date))[0] == first[:-1] + "3"

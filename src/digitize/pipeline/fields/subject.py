@@ -909,6 +909,11 @@ def _cut_off(subject: str, own: Sequence[Line], lines: Sequence[Line]) -> bool:
     )
 
 
+# digits after a subject's last "năm" this many at least, short of a year, are no count ("sinh viên năm 2" is
+# a second year; "năm 201" is nothing): a year cut short wherever its line ends
+_NO_YEAR_DIGITS = 3
+
+
 def year_restored(
     subject: Found, issued: str | None, own: Sequence[Line] = (), lines: Sequence[Line] = ()
 ) -> Found:
@@ -917,7 +922,9 @@ def year_restored(
     others cut off (``_cut_off``: the digits end their line at the page's edge or beside a stamp's marks):
     that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be another, "năm 2016" in a report of
     2017; a person reads it). A subject ending "năm 2" or "năm 20" with no such evidence stands as read
-    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d). OCR pages only."""
+    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d); three digits
+    (``_NO_YEAR_DIGITS``: "… công chức năm 201", its "9" under a stamp's box taken out, seed 923 dev 003) are
+    no count: cut off wherever the line ends. OCR pages only."""
     f = subject.get("subject")
     if f is None or not f.value or not issued or not issued[:4].isdigit():
         return subject
@@ -931,7 +938,11 @@ def year_restored(
 
     value = _YEAR_AFTER_NAM.sub(fix, f.value)
     cut = _CUT_YEAR_AT_END.search(value)
-    if cut is not None and year.startswith(cut[3]) and _cut_off(value, own, lines):
+    if (
+        cut is not None
+        and year.startswith(cut[3])
+        and (len(cut[3]) >= _NO_YEAR_DIGITS or _cut_off(value, own, lines))
+    ):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
     elif (
         (nam := _NAM_AT_END.search(value)) is not None
@@ -3275,7 +3286,7 @@ def end_garble_continued(subject: Found, own: Sequence[Line], lines: Sequence[Li
     return Found((replace(f, value=" ".join([*words, got])),))
 
 
-LOST_WORD_LETTERS = 2  # of the line's letter width: a centred last line this short of its end lost a word there
+LOST_WORD_LETTERS = 2  # of the line's letter width: a centred last line short this much lost a word there
 LOST_WORD_SHARE = 0.6  # of all the corpus has after the subject's last word(s): the one word put back
 
 
