@@ -910,8 +910,17 @@ def _cut_off(subject: str, own: Sequence[Line], lines: Sequence[Line]) -> bool:
 
 
 # digits after a subject's last "năm" this many at least, short of a year, are no count ("sinh viên năm 2" is
-# a second year; "năm 201" is nothing): a year cut short wherever its line ends
+# a second year; "năm 201" is nothing): read by a stamp's pass through its box (``PAIRED_CONF`` or below), a
+# year the box cut short, though nothing of the stamp's is read beside them
 _NO_YEAR_DIGITS = 3
+
+
+def _stamp_read_digits(subject: str, own: Sequence[Line]) -> bool:
+    """The subject's last word, ``_NO_YEAR_DIGITS`` digits, was read at ``PAIRED_CONF`` or below: a stamp's
+    pass read it through the box (its box taken out, nothing of it left beside them to see the cut by)."""
+    words = subject.split()
+    last = _own_words(words, own)[-1] if words else None
+    return last is not None and len(words[-1]) >= _NO_YEAR_DIGITS and last.conf <= PAIRED_CONF
 
 
 def year_restored(
@@ -922,9 +931,9 @@ def year_restored(
     others cut off (``_cut_off``: the digits end their line at the page's edge or beside a stamp's marks):
     that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be another, "năm 2016" in a report of
     2017; a person reads it). A subject ending "năm 2" or "năm 20" with no such evidence stands as read
-    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d); three digits
-    (``_NO_YEAR_DIGITS``: "… công chức năm 201", its "9" under a stamp's box taken out, seed 923 dev 003) are
-    no count: cut off wherever the line ends. OCR pages only."""
+    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d); three digits a stamp's
+    pass read (``_stamp_read_digits``: "… công chức năm 201" at 50, its "9" under the box taken out, seed 923
+    dev 003) are cut too. OCR pages only."""
     f = subject.get("subject")
     if f is None or not f.value or not issued or not issued[:4].isdigit():
         return subject
@@ -941,7 +950,7 @@ def year_restored(
     if (
         cut is not None
         and year.startswith(cut[3])
-        and (len(cut[3]) >= _NO_YEAR_DIGITS or _cut_off(value, own, lines))
+        and (_cut_off(value, own, lines) or _stamp_read_digits(value, own))
     ):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
     elif (
