@@ -26,6 +26,7 @@ from digitize.pipeline.fields.layout import TEXT_LAYER, Layout, heading_run, typ
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import CITED, NUMBER, SO, abbreviation
+from digitize.pipeline.fields.place_date import is_stamp_or_banner
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
@@ -3363,13 +3364,41 @@ def lost_end_continued(subject: Found, layout: Layout, own: Sequence[Line]) -> F
         return subject  # the subject's end is no end of its last line's words
     if _named(words, -1 - _NAME_WORDS, len(words)):
         return subject
-    got = _lost_word(correct.load(), a, b)
-    if got is None:
-        return subject
+    if not _gap_covered(layout, last, lost):
+        return subject  # nothing there: a line typed off centre is as printed (review of subject57)
+    model = correct.load()
+    got = _lost_word(model, a, b)
+    if got is None or _open_last(model, [*words, got]):
+        return subject  # (a word the corpus goes on after: more than one word lost, not this rule's)
     gap = statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(line_words))
     if abs(len(got) * lw + gap - lost) > FIT * lost:
         return subject
     return Found((replace(f, value=" ".join([*words, got])),))
+
+
+# (0..100) a word read under this where a centred line's last word was lost is a stamp's or a seal's mark
+COVER_CONF = 60.0
+
+
+def _gap_covered(layout: Layout, last: Line, lost: float) -> bool:
+    """Something on page 1 stands where ``last``'s lost end was (from its last word to ``lost`` further,
+    on its row or a line's height above or below): a word read unsurely (under ``COVER_CONF``), one that
+    is no syllable (a stamp's box read as marks over "BỨC [XẠ]", seed 923 dev 005) or a line of the
+    incoming stamp ("Ngày:" under "CHỮA [BỆNH]", seed 921 dev 012). A line ending short with nothing there
+    was typed off centre."""
+    x0, x1 = last.x1, last.x1 + lost
+    h = last.y1 - last.y0  # a line's height above and below (the stamp's box is taller than its words)
+    y0, y1 = last.y0 - h, last.y1 + h
+    mine = {id(w) for w in last.words}
+    for ln in layout.first:
+        stamp = is_stamp_or_banner(ln)
+        for w in ln.words:
+            if id(w) in mine or w.box.x1 <= x0 or w.box.x0 >= x1 or w.box.y1 <= y0 or w.box.y0 >= y1:
+                continue
+            text = w.text.strip(_EDGES)
+            if stamp or w.conf < COVER_CONF or not (text.isalpha() and is_syllable(text.lower())):
+                return True
+    return False
 
 
 _GARBLE_BEFORE = 2  # words before "việc" that may be a stamp's garble over "Về" (its "ĐẾN" and "Về" itself)
