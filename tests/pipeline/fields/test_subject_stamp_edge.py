@@ -311,3 +311,23 @@ def test_a_province_cut_to_one_letter_read_unsure_at_the_line_s_end_is_the_docum
     # the letter read surely is as printed: no word cut there
     value, _ = _subject([(first, 96.0), (second, 96.0)], organ=organ, date=date)
     assert value is not None and not value.endswith("Yên Bái")
+
+
+def _stamp_read_last(pg: RecognizedPage, conf: float) -> RecognizedPage:
+    """``pg`` with its subject line's last word read at ``conf`` (a stamp's pass reads at 50)."""
+    line = next(w.line for w in pg.words if w.text == "chức")
+    last = max((w for w in pg.words if w.line == line), key=lambda w: w.box.x1)
+    return replace(pg, words=tuple(replace(w, conf=conf) if w is last else w for w in pg.words))
+
+
+def test_three_digits_after_nam_a_stamp_s_pass_read_are_the_issue_year_cut_short_in_doubt() -> None:
+    # seed 923 dev 003: "… công chức năm 201" read at 50 by the stamp's pass (its "9" under the box taken out,
+    # nothing of the stamp's read beside it, the line far from the page's edge): the issue year, in doubt
+    date = "Hải Phòng, ngày 24 tháng 5 năm 2019"
+    first = "Về việc đề nghị bổ sung biên chế công chức năm 201"
+    value, conf = _page_subject(_stamp_read_last(_year_page(first, date), 50.0))
+    assert (value, conf < SURE) == ("Về việc đề nghị bổ sung biên chế công chức năm 2019", True)
+    # read surely (no stamp's pass), or digits that do not open the issue year: as read
+    assert _page_subject(_stamp_read_last(_year_page(first, date), 94.0))[0] == first
+    other = first[:-1] + "3"
+    assert _page_subject(_stamp_read_last(_year_page(other, date), 50.0))[0] == other

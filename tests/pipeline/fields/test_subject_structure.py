@@ -399,3 +399,18 @@ def test_a_report_s_opening_s_second_word_lost_or_misread_surely_is_put_back_in_
     assert (f.value, f.confidence >= SURE) == (want, True)
     f = _report("KẾ HOẠCH", "Tình thực hiện công tác cải cách hành chính", {"Tình": 85.0})
     assert f.value is None or "hình" not in f.value
+
+
+def test_a_report_s_opening_s_first_word_lost_is_put_back_in_doubt() -> None:
+    # seed k921 alt 002: a stamp's ink took "Tình" of "Tình hình thực hiện …" whole, "hình" read as it is in
+    # small letters (no title opens so; "hình thực" 703 times in the corpus): "Tình" put back, in doubt
+    want = "Tình hình thực hiện công tác cải cách hành chính năm 2022"
+    f = _report("BÁO CÁO", "hình thực hiện công tác cải cách hành chính", {"hình": 56.0})
+    assert (f.value, f.confidence < SURE) == (want, True)
+    f = _report("BÁO CÁO", "quả thực hiện công tác cải cách hành chính", {})
+    assert (f.value, f.confidence < SURE) == ("Kết quả thực hiện công tác cải cách hành chính năm 2022", True)
+    # a plan's heading, or a word after it the corpus seldom writes after "hình": not put back
+    f = _report("KẾ HOẠCH", "hình thực hiện công tác cải cách hành chính", {})
+    assert f.value is None or not f.value.startswith("Tình")
+    f = _report("BÁO CÁO", "hình phạt hành chính trong lĩnh vực giao thông", {})
+    assert f.value is None or not f.value.startswith("Tình")

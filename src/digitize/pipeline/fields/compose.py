@@ -66,6 +66,7 @@ from digitize.pipeline.fields.subject import (
     lm_repaired,
     lost_after_opening,
     lost_end,
+    lost_end_continued,
     lost_head_restored,
     lost_inside_restored,
     lost_opening_restored,
@@ -221,6 +222,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         ):  # "Giấy phép [kinh] doanh …": a title's first word a stamp took whole, as the corpus has it
             subject = lost_opening_restored(subject, own, layout)
         subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
+        if not vv:  # "… khám bệnh, chữa [bệnh]": a centred line's last word a stamp took, as the corpus says
+            subject = lost_end_continued(subject, layout, own)
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written
         if not vv:  # (a công văn's subject after "V/v" opens in small letters as written)

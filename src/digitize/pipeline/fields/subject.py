@@ -26,6 +26,7 @@ from digitize.pipeline.fields.layout import TEXT_LAYER, Layout, heading_run, typ
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import CITED, NUMBER, SO, abbreviation
+from digitize.pipeline.fields.place_date import is_stamp_or_banner
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
@@ -909,6 +910,20 @@ def _cut_off(subject: str, own: Sequence[Line], lines: Sequence[Line]) -> bool:
     )
 
 
+# digits after a subject's last "năm" this many at least, short of a year, are no count ("sinh viên năm 2" is
+# a second year; "năm 201" is nothing): read by a stamp's pass through its box (``PAIRED_CONF`` or below), a
+# year the box cut short, though nothing of the stamp's is read beside them
+_NO_YEAR_DIGITS = 3
+
+
+def _stamp_read_digits(subject: str, own: Sequence[Line]) -> bool:
+    """The subject's last word, ``_NO_YEAR_DIGITS`` digits, was read at ``PAIRED_CONF`` or below: a stamp's
+    pass read it through the box (its box taken out, nothing of it left beside them to see the cut by)."""
+    words = subject.split()
+    last = _own_words(words, own)[-1] if words else None
+    return last is not None and len(words[-1]) >= _NO_YEAR_DIGITS and last.conf <= PAIRED_CONF
+
+
 def year_restored(
     subject: Found, issued: str | None, own: Sequence[Line] = (), lines: Sequence[Line] = ()
 ) -> Found:
@@ -917,7 +932,9 @@ def year_restored(
     others cut off (``_cut_off``: the digits end their line at the page's edge or beside a stamp's marks):
     that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be another, "năm 2016" in a report of
     2017; a person reads it). A subject ending "năm 2" or "năm 20" with no such evidence stands as read
-    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d). OCR pages only."""
+    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d); three digits a stamp's
+    pass read (``_stamp_read_digits``: "… công chức năm 201" at 50, its "9" under the box taken out, seed 923
+    dev 003) are cut too. OCR pages only."""
     f = subject.get("subject")
     if f is None or not f.value or not issued or not issued[:4].isdigit():
         return subject
@@ -931,7 +948,11 @@ def year_restored(
 
     value = _YEAR_AFTER_NAM.sub(fix, f.value)
     cut = _CUT_YEAR_AT_END.search(value)
-    if cut is not None and year.startswith(cut[3]) and _cut_off(value, own, lines):
+    if (
+        cut is not None
+        and year.startswith(cut[3])
+        and (_cut_off(value, own, lines) or _stamp_read_digits(value, own))
+    ):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
     elif (
         (nam := _NAM_AT_END.search(value)) is not None
@@ -1338,6 +1359,33 @@ def second_opening_lost(words: Sequence[str]) -> list[str] | None:
             return [x, y, *words[1:]]
         if after.isalpha() and after.islower() and _pair_count(model, y, after) >= COMMON_PAIR:
             return [x, y, *words[2:]]
+    return None
+
+
+HEAD_SHARE = 0.5  # of the times the corpus writes a pair, those it writes it after an opening's first word
+
+
+def opening_head_lost(words: Sequence[str]) -> list[str] | None:
+    """A report's trích yếu with its opening's first word (``REPORT_OPENINGS``) put back where a stamp's ink
+    took it whole and the second was read as it is, in small letters (no title opens so: "hình thực hiện
+    Chương trình …" of "Tình hình thực hiện …", seed k921 alt 002), the word after it one the corpus writes
+    after that second word often (``COMMON_PAIR``: "hình thực", 703), and after the whole opening mostly
+    (``HEAD_SHARE``: "tình hình thực" 698 of them; not "hình phạt", 0 of 310). None otherwise; the word put
+    back is the corpus's (to review)."""
+    if len(words) < _WELL_READ:
+        return None
+    b = words[1].strip(_EDGES)
+    if not (b.isalpha() and b.islower()):
+        return None
+    model = correct.load()
+    for x, y in REPORT_OPENINGS:
+        if words[0] != y or (pair := _pair_count(model, y, b)) < COMMON_PAIR:
+            continue
+        ix, iy, ib = (model.index.get(syllable_key(w.lower())) for w in (x, y, b))
+        if ix is None or iy is None or ib is None:
+            continue
+        if model.trigrams.get((ix * model.size + iy) * model.size + ib, 0) >= HEAD_SHARE * pair:
+            return [x, *words]
     return None
 
 
@@ -3248,6 +3296,111 @@ def end_garble_continued(subject: Found, own: Sequence[Line], lines: Sequence[Li
     return Found((replace(f, value=" ".join([*words, got])),))
 
 
+LOST_WORD_LETTERS = 2  # of the line's letter width: a centred last line short this much lost a word there
+LOST_WORD_SHARE = 0.6  # of all the corpus has after the subject's last word(s): the one word put back
+
+
+@lru_cache(maxsize=1)
+def _next_words() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The corpus's bigrams by their first word (sorted first words, second words, counts)."""
+    model = correct.load()
+    n = len(model.bigrams)
+    keys = np.fromiter(model.bigrams.keys(), dtype=np.int64, count=n)
+    counts = np.fromiter(model.bigrams.values(), dtype=np.int64, count=n)
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], counts[order]
+    return keys // model.size, keys % model.size, counts
+
+
+def _lost_word(model: correct.Model, a: str, b: str) -> str | None:
+    """The one word the corpus goes on with after ``a b`` (their trigrams, the pair seen ``ANCHOR_SEEN``
+    times at least), else after ``b`` alone: seen ``ANCHOR_SEEN`` times at least and by ``LOST_WORD_SHARE``
+    of all it has there, a phrase's end counted too ("chữa bệnh", 3681 of 5081; "bức xạ", 167 of 238);
+    None where the corpus leaves no one word."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    if ib is None:
+        return None
+    if ia is not None and model.bigrams.get(ia * model.size + ib, 0) >= ANCHOR_SEEN:
+        keys, nexts, counts, _ = _continuations()
+        key = ia * model.size + ib
+    else:
+        keys, nexts, counts = _next_words()
+        key = ib
+    lo, hi = int(np.searchsorted(keys, key, "left")), int(np.searchsorted(keys, key, "right"))
+    if lo == hi:
+        return None
+    n, j = max((int(counts[j]), j) for j in range(lo, hi))
+    word = model.surface[int(nexts[j])]
+    if word.startswith("<") or n < ANCHOR_SEEN or n < LOST_WORD_SHARE * int(counts[lo:hi].sum()):
+        return None
+    return word
+
+
+def lost_end_continued(subject: Found, layout: Layout, own: Sequence[Line]) -> Found:
+    """A trích yếu in doubt (``GUESSED_CONFIDENCE``) whose last line, centred under the type's heading,
+    stops short of where its start puts its end by ``LOST_WORD_LETTERS`` letters or more, nothing read there
+    (an incoming stamp's box over its last word: "HOẠT ĐỘNG KHÁM BỆNH, CHỮA [BỆNH]", "TIẾN HÀNH CÔNG VIỆC
+    BỨC [XẠ]", seeds 921 and 923 dev) and the body restating none of it (``lost_end``), with the one word
+    the corpus goes on with after its last words (``_lost_word``) put back when that word's letters, printed
+    as the line's, fill the width lost within ``FIT``; in doubt still. A last word in small letters only
+    (a name's last word is any), the line's own last word (a garble read after it is
+    ``end_garble_continued``'s). A subject read surely is left as read."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence > GUESSED_CONFIDENCE or not own or layout.type_i is None:
+        return subject
+    last = own[-1]
+    line_words = sorted(last.words, key=lambda w: w.box.x0)
+    lw = letter_width(last)
+    if not last.boxed or lw is None or len(line_words) < 2:
+        return subject
+    lost = 2 * heading_centre(layout, layout.type_i) - last.x0 - last.x1
+    if lost < LOST_WORD_LETTERS * lw:
+        return subject
+    words = nfc(f.value).split()
+    a, b = (w.strip(_EDGES) for w in words[-2:]) if len(words) >= 2 else ("", "")
+    if words[-1] != b or not (b.isalpha() and b.islower() and is_syllable(b)):
+        return subject  # (a word ending in a mark ends a phrase as printed)
+    if fold(b).lower() != fold(line_words[-1].text.strip(_EDGES)).lower():
+        return subject  # the subject's end is no end of its last line's words
+    if _named(words, -1 - _NAME_WORDS, len(words)):
+        return subject
+    if not _gap_covered(layout, last, lost):
+        return subject  # nothing there: a line typed off centre is as printed (review of subject57)
+    model = correct.load()
+    got = _lost_word(model, a, b)
+    if got is None or _open_last(model, [*words, got]):
+        return subject  # (a word the corpus goes on after: more than one word lost, not this rule's)
+    gap = statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(line_words))
+    if abs(len(got) * lw + gap - lost) > FIT * lost:
+        return subject
+    return Found((replace(f, value=" ".join([*words, got])),))
+
+
+# (0..100) a word read under this where a centred line's last word was lost is a stamp's or a seal's mark
+COVER_CONF = 60.0
+
+
+def _gap_covered(layout: Layout, last: Line, lost: float) -> bool:
+    """Something on page 1 stands where ``last``'s lost end was (from its last word to ``lost`` further,
+    on its row or a line's height above or below): a word read unsurely (under ``COVER_CONF``), one that
+    is no syllable (a stamp's box read as marks over "BỨC [XẠ]", seed 923 dev 005) or a line of the
+    incoming stamp ("Ngày:" under "CHỮA [BỆNH]", seed 921 dev 012). A line ending short with nothing there
+    was typed off centre."""
+    x0, x1 = last.x1, last.x1 + lost
+    h = last.y1 - last.y0  # a line's height above and below (the stamp's box is taller than its words)
+    y0, y1 = last.y0 - h, last.y1 + h
+    mine = {id(w) for w in last.words}
+    for ln in layout.first:
+        stamp = is_stamp_or_banner(ln)
+        for w in ln.words:
+            if id(w) in mine or w.box.x1 <= x0 or w.box.x0 >= x1 or w.box.y1 <= y0 or w.box.y0 >= y1:
+                continue
+            text = w.text.strip(_EDGES)
+            if stamp or w.conf < COVER_CONF or not (text.isalpha() and is_syllable(text.lower())):
+                return True
+    return False
+
+
 _GARBLE_BEFORE = 2  # words before "việc" that may be a stamp's garble over "Về" (its "ĐẾN" and "Về" itself)
 
 
@@ -4938,6 +5091,8 @@ def read_subject(
                 joined, guessed = " ".join(repaired), True  # "đua thực hiện …" of "Kết quả thực hiện …"
             elif type_name == _REPORT_TYPE and (repaired := second_opening_lost(head)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Tình [hình] thực hiện …": its second word lost
+            elif type_name == _REPORT_TYPE and (repaired := opening_head_lost(head)) is not None:
+                joined, guessed = " ".join(repaired), True  # "[Tình] hình thực hiện …": its first word lost
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
