@@ -3138,6 +3138,22 @@ def test_two_name_words_a_quote_mark_glued_are_two_words() -> None:
     # k923 dev 013: the ring's arc across the space read as a quote mark, "Lương”Phú" (24): no name at all
     name, conf = _signed("`S¿/s Lương”Phú Hà", [0.0, 24.0, 80.0])
     assert name == "Lương Phú Hà" and conf < 0.6
+    # review of names57 (HIGH): a quote mark before a small letter is a tone mark read apart ("Ho’a" of
+    # "Hoà"): no split there, or "Lê Thị Ho" was taken at 0.94
+    for quote in '’‘"':
+        name, conf = _signed(f"Lê Thị Ho{quote}a", [96.0, 96.0, 90.0])
+        assert name != "Lê Thị Ho" or conf < 0.6
+
+
+def test_a_word_before_a_family_name_s_letters_with_marks_no_name_has_does_not_lead_it() -> None:
+    # review of names57 (MED): "Đăng" (a listed middle name) with "Hoa" before it leads the name ("Hoa Đăng
+    # Sảng", w695 dev 012); "Lề", "Vỏ", "Phảm" are no name's syllables but "Lê", "Võ", "Phạm" misread, and
+    # "Thi" is "Thị" its dot lost: no lead
+    from digitize.pipeline.fields.signer import unlisted_words_lead
+
+    assert unlisted_words_lead(["Hoa"], "Đăng")
+    for before, family in ((["Ba"], "Lề"), (["Nam"], "Vỏ"), (["Cua"], "Phảm"), (["Thi"], "Đăng")):
+        assert not unlisted_words_lead(before, family)
 
 
 def test_a_name_led_by_a_middle_name_after_a_doubted_word_is_the_line_the_name_pass_reads_again() -> None:

@@ -497,9 +497,25 @@ def _prefix_of(line: Line) -> str | None:
     return pre.group(1).lower() if pre else ("kt" if _half_kt(line) else None)
 
 
-# a mark between two letters of a name line's word: the seal's stroke or a speck read across the space; a
-# quote mark too ("Lương”Phú" (24), k923 dev 013: the ring's arc across the space; no name has one)
-_GLUE = re.compile(r"(?<=[^\W\d_])[,.;:/⁄\"“”‘’](?=[^\W\d_])")
+# a mark between two letters of a name line's word: the seal's stroke or a speck read across the space
+_GLUE = re.compile(r"(?<=[^\W\d_])[,.;:/⁄](?=[^\W\d_])")
+# a quote mark between two words of two letters or more, the second capitalised ("Lương”Phú" (24), k923 dev
+# 013: the ring's arc across the space); not before a small letter: a tone mark read apart ("Ho’a" of
+# "Hoà", review of names57: taken "Ho" surely) or an Ê Đê name's ("H’Hen": one letter before it)
+_QUOTE_GLUE = re.compile(r"(?<=[^\W\d_]{2})[\"“”‘’](?=[^\W\d_]{2})")
+
+
+def _unglued(text: str) -> list[str]:
+    """``text`` split at ``_GLUE``'s marks and at ``_QUOTE_GLUE``'s before a capital."""
+    out: list[str] = []
+    for part in _GLUE.split(text):
+        start = 0
+        for m in _QUOTE_GLUE.finditer(part):
+            if part[m.end()].isupper():
+                out.append(part[start : m.start()])
+                start = m.end()
+        out.append(part[start:])
+    return out
 
 
 def _parts(line: Line) -> list[tuple[str, float]]:
@@ -516,7 +532,7 @@ def _part_boxes(line: Line) -> list[Box]:
 
 def _split(text: str, last: bool) -> list[str]:
     out = []
-    for p in _GLUE.split(text):
+    for p in _unglued(text):
         out.extend(glued_family(p, middle=not last) or [p])
     return out
 
@@ -2141,8 +2157,8 @@ def unlisted_words_lead(before: Sequence[str], family: str) -> bool:
     bare = nfc(family.strip(_NAME_PUNCT))
     if not 1 <= len(before) <= 2 or listed is None or listed[1]:
         return False
-    if not (is_syllable(bare) and _diacritics(bare)):
-        return False
+    if not (is_syllable(bare) and _diacritics(bare)) or bare not in NAME_SYLLABLES:
+        return False  # (a listed name's syllable: "Lề", "Vỏ", "Phảm" are "Lê", "Võ", "Phạm" misread; review)
     for k, w in enumerate(before):
         w = nfc(w)
         capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
@@ -2150,6 +2166,8 @@ def unlisted_words_lead(before: Sequence[str], family: str) -> bool:
             return False
         if k == 0 and w.casefold() in _NO_FAMILY_WORDS:
             return False
+        if fold(w) in _NO_FAMILY_FOLDED:
+            return False  # "Thi" of "Thị" its dot lost (review of names57: "Thi Đăng Hùng")
     return True
 
 
@@ -2570,6 +2588,7 @@ _LEAD_WORDS = TITLES | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split(
 # place ("Thành phố", a seal's ring). "Ông" a family name too is taken where it leads as the listed one
 # (``family_name``), not as a word before one
 _NO_FAMILY_WORDS = frozenset(nfc(w).casefold() for w in ("Ông", "Bà", "Thị", "Nơi", "Nhận", "Trên", "Phố"))
+_NO_FAMILY_FOLDED = frozenset(fold(w) for w in _NO_FAMILY_WORDS)  # their marks lost ("Thi" of "Thị")
 # the words of an office's title alone (not a rank's, a signing line's or a seal's ring's): capitalised and
 # read surely on a name's line, one may be a family name no list has (``_titled_family``)
 _TITLE_ONLY_WORDS = frozenset(nfc(w).casefold() for t in TITLE_WORDS for w in t.split()) - _RANK_WORDS
@@ -3424,7 +3443,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool 
                     words[k], guessed = marked, True  # "Đúc" (95) of "Đức": its horn lost, a name in doubt
                 elif marks_unlisted(words[k], toks[k][1]):
                     guessed = True  # "Nẫm" (89): kept as read, but "Nam" with a mark misread alike
-            if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
+            if any(glued_family(p) for w in ln.words for p in _unglued(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
