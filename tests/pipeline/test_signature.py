@@ -3504,3 +3504,13 @@ def test_a_lone_letter_left_out_as_the_ring_s_is_no_vote_against_a_word_read_the
         "signer_name"
     ]
     assert (f.value, f.confidence < review.REVIEW_THRESHOLD) == ("Nguyễn Phú Nhật Đạt", True)
+
+
+def test_a_name_pass_reading_with_capitalised_syllables_before_a_middle_name_spelling_a_family_name() -> None:
+    # w695 dev 012: every reading of the name's line read "Hoa Đăng Sảng" and each was taken from the listed
+    # "Đặng" (the middle name "Đăng" by its letters) on, "Đặng Sảng": the words before it lead the name
+    assert signature._name_of(["Lôi", "Đăng", "Hùng"], ["Hùng"]) == "Lôi Đăng Hùng"
+    # a listed family name as printed, a seal's word or an honorific before it, leads as before
+    assert signature._name_of(["Lôi", "Đặng", "Hùng"], ["Hùng"]) == "Đặng Hùng"
+    assert signature._name_of(["Sở", "Đăng", "Hùng"], ["Hùng"]) == "Đặng Hùng"
+    assert signature._name_of(["Bà", "Đăng", "Hùng"], ["Hùng"]) == "Đặng Hùng"

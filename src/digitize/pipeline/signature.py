@@ -61,6 +61,7 @@ from digitize.pipeline.fields.signer import (
     tone_place,
     tones_told_apart,
     unlisted_lead,
+    unlisted_words_lead,
 )
 from digitize.pipeline.fields.vocab import (
     F_SURNAMES,
@@ -772,6 +773,11 @@ def _listed_name_read(
             glued = _middle_after_ring(bare, sur) or ""
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
+        lead: list[str] = []
+        if k and glued is None and unlisted_words_lead(tokens[:k], bare):
+            # "Hoa Đăng Sảng": a middle name with marks no listed family name has, after capitalised syllables
+            # read whole: those lead the name (a family name no list has), the word kept as read
+            lead, sur = [nfc(t) for t in tokens[:k]], bare
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
         if taken:  # (a guess, as a capital taken is: ``name_pass`` weighs it as one)
             rest = _ring_letter_dropped(rest, given)
@@ -798,7 +804,7 @@ def _listed_name_read(
             rest.insert(0, glued)
         if "" in rest:
             return None
-        words = [sur, *rest]
+        words = [*lead, sur, *rest]
         if (
             not well_formed(words)
             or not rest
@@ -809,7 +815,7 @@ def _listed_name_read(
             return None
         # the first reading's given names (the readings vote on the name as the seal left it; a tone mark
         # this reading has on them is ``_tones_read``'s to weigh, over all the readings)
-        return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
+        return " ".join([*lead, sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
     return None
 
 

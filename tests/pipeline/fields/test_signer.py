@@ -3122,3 +3122,52 @@ def test_a_lone_marked_letter_tells_no_family_name_by_its_head() -> None:
     assert signer_module.surname_by_head("Ẩ") is None
     # a head of letters enough, its tone mark the ring's, still does
     assert signer_module.surname_by_head("Trườyế") == "Trương"
+
+
+def test_a_rank_s_first_word_between_an_unlisted_family_name_and_a_listed_one_is_a_middle_name() -> None:
+    # k923 alt 005: a family name no list has, "Trung" and the listed "Cao" read surely were taken from "Cao"
+    # on ("Cao Sửu"): "Trung" alone, no rank's second word after it, is the name's middle word; in doubt
+    name, conf = _signed("Lôi Trung Cao Hà", [94.0, 97.0, 96.0, 97.0])
+    assert name == "Lôi Trung Cao Hà" and conf < 0.6
+    # a rank ("Trung Tá") or a rank's word first is no name's
+    assert not str(_signed("Lôi Trung Tá Cao Hà", [94.0, 97.0, 97.0, 96.0, 97.0])[0]).startswith("Lôi")
+    assert _signed("Đại Trung Cao Hà", [94.0, 97.0, 96.0, 97.0])[0] == "Cao Hà"
+
+
+def test_two_name_words_a_quote_mark_glued_are_two_words() -> None:
+    # k923 dev 013: the ring's arc across the space read as a quote mark, "Lương”Phú" (24): no name at all
+    name, conf = _signed("`S¿/s Lương”Phú Hà", [0.0, 24.0, 80.0])
+    assert name == "Lương Phú Hà" and conf < 0.6
+    # review of names57 (HIGH): a quote mark before a small letter is a tone mark read apart ("Ho’a" of
+    # "Hoà"): no split there, or "Lê Thị Ho" was taken at 0.94
+    for quote in '’‘"':
+        name, conf = _signed(f"Lê Thị Ho{quote}a", [96.0, 96.0, 90.0])
+        assert name != "Lê Thị Ho" or conf < 0.6
+
+
+def test_a_word_before_a_family_name_s_letters_with_marks_no_name_has_does_not_lead_it() -> None:
+    # review of names57 (MED): "Đăng" (a listed middle name) with "Hoa" before it leads the name ("Hoa Đăng
+    # Sảng", w695 dev 012); "Lề", "Vỏ", "Phảm" are no name's syllables but "Lê", "Võ", "Phạm" misread, and
+    # "Thi" is "Thị" its dot lost: no lead
+    from digitize.pipeline.fields.signer import unlisted_words_lead
+
+    assert unlisted_words_lead(["Hoa"], "Đăng")
+    for before, family in ((["Ba"], "Lề"), (["Nam"], "Vỏ"), (["Cua"], "Phảm"), (["Thi"], "Đăng")):
+        assert not unlisted_words_lead(before, family)
+
+
+def test_a_name_led_by_a_middle_name_after_a_doubted_word_is_the_line_the_name_pass_reads_again() -> None:
+    # k921 alt 012: "(2s Ma Văn Cao Tạo" (33, 1, 97, 97, 97), the ring across the "i" of "Mai", was taken as
+    # "Văn Cao Tạo" in doubt: its line is read alone again by the name pass
+    from digitize.pipeline.fields.signer import doubtful_name_line
+
+    def line_of(name: str, confs: list[float], unled: bool = True) -> list[str] | None:
+        pg = page(_ubnd_directive()[:-5] + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name, confs))
+        ln = doubtful_name_line(page_lines(pg), unled=unled)
+        return None if ln is None else [w.text for w in ln.words]
+
+    assert line_of("(2s Ma Văn Cao Tạo", [33.0, 1.0, 97.0, 97.0, 97.0]) == ["(2s", "Ma", "Văn", "Cao", "Tạo"]
+    assert line_of("(2s Ma Văn Cao Tạo", [33.0, 1.0, 97.0, 97.0, 97.0], unled=False) is None
+    # a word read surely before it, or a name led by a family name: read as it is
+    assert line_of("Ma Văn Cao Tạo", [90.0, 97.0, 97.0, 97.0]) is None
+    assert line_of("(2s Ma Trần Cao Tạo", [33.0, 1.0, 97.0, 97.0, 97.0]) is None

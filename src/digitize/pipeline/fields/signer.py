@@ -499,6 +499,23 @@ def _prefix_of(line: Line) -> str | None:
 
 # a mark between two letters of a name line's word: the seal's stroke or a speck read across the space
 _GLUE = re.compile(r"(?<=[^\W\d_])[,.;:/⁄](?=[^\W\d_])")
+# a quote mark between two words of two letters or more, the second capitalised ("Lương”Phú" (24), k923 dev
+# 013: the ring's arc across the space); not before a small letter: a tone mark read apart ("Ho’a" of
+# "Hoà", review of names57: taken "Ho" surely) or an Ê Đê name's ("H’Hen": one letter before it)
+_QUOTE_GLUE = re.compile(r"(?<=[^\W\d_]{2})[\"“”‘’](?=[^\W\d_]{2})")
+
+
+def _unglued(text: str) -> list[str]:
+    """``text`` split at ``_GLUE``'s marks and at ``_QUOTE_GLUE``'s before a capital."""
+    out: list[str] = []
+    for part in _GLUE.split(text):
+        start = 0
+        for m in _QUOTE_GLUE.finditer(part):
+            if part[m.end()].isupper():
+                out.append(part[start : m.start()])
+                start = m.end()
+        out.append(part[start:])
+    return out
 
 
 def _parts(line: Line) -> list[tuple[str, float]]:
@@ -515,7 +532,7 @@ def _part_boxes(line: Line) -> list[Box]:
 
 def _split(text: str, last: bool) -> list[str]:
     out = []
-    for p in _GLUE.split(text):
+    for p in _unglued(text):
         out.extend(glued_family(p, middle=not last) or [p])
     return out
 
@@ -1910,7 +1927,9 @@ def doubtful_name_line(lines: Sequence[Line], unled: bool = False) -> Line | Non
         short = short_name_line(below, found.split())
         if short is None and got is not None and got.confidence <= GUESSED_NAME_CONF:
             lead = guessed_lead_line(below, found.split())
-            return lead if lead is not None or not unled else unled_name_line(below, found.split())
+            if lead is not None or not unled:
+                return lead
+            return unled_name_line(below, found.split()) or middle_led_line(below, found.split())
         return short
     for ln in reversed(_below(right, title_i)):
         if title_of(ln):
@@ -1977,6 +1996,26 @@ def unled_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
     return None
 
 
+def middle_led_line(below: Sequence[Line], name: list[str]) -> Line | None:
+    """The name line of a name taken in doubt led by a family name far more often a middle one
+    (``_middle_more``: "Văn") right after a word with letters Tesseract doubts (under
+    ``SHORT_NAME_JUNK_CONF``): "(2s Ma Văn Cao Tạo" (33, 1, 97, 97, 97), the ring across the "i" of "Mai"
+    (k921 alt 012, taken as "Văn Cao Tạo"). The doubted word may be the family name the ring garbled
+    (``signature.name_pass`` reads the line alone again, and takes a name only as its readings agree on one
+    led by a family name and ending in the words read surely). None otherwise."""
+    if len(name) < 2 or not _middle_more(name[0]):
+        return None
+    want = [fold(n) for n in name]
+    for ln in reversed(below):
+        texts = [w.text.strip(_NAME_PUNCT) for w in ln.words]
+        for k in range(1, len(texts) - len(want) + 1):
+            if [fold(t) for t in texts[k : k + len(want)]] == want:
+                prev = ln.words[k - 1]
+                doubted = prev.conf < SHORT_NAME_JUNK_CONF and any(ch.isalpha() for ch in prev.text)
+                return ln if doubted else None
+    return None
+
+
 SHORT_NAME_JUNK_CONF = 50.0
 GIVEN_NAMES_MIN_CONF = 0.35  # mean confidence (0..1) of a name's given names below which it is no reading
 
@@ -2030,7 +2069,7 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
         if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
             return False
-        if nfc(t).casefold() in _LEAD_WORDS:
+        if nfc(t).casefold() in _LEAD_WORDS and not _rank_opening_as_middle(toks, k):
             return False  # "Tỉnh Sở" (75, 75): the seal's ring, a rank or a signing word, no name's
         if k == 0 and nfc(t).casefold() in _NO_FAMILY_WORDS:
             return False  # "Bà Nguyễn Văn An": an honorific or a list's word, no family name
@@ -2040,6 +2079,32 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
             # "Cao Đăng Khoái"), read at ``NAME_WORD_CONF`` at least (above)
             return False
     return True
+
+
+# a rank's first word ("Trung tá", "Đại úy") and its second: the first alone is a name's word too ("Trung",
+# "Đại")
+_RANK_OPENINGS = frozenset(nfc(w).casefold() for w in ("Đại", "Thượng", "Trung", "Thiếu"))
+_RANK_ENDS = frozenset(nfc(w).casefold() for w in ("Tá", "Úy", "Uý", "Tướng"))
+
+
+def _rank_opening_as_middle(toks: Sequence[tuple[str, float]], k: int) -> bool:
+    """``toks[k]`` is a rank's first word ("Trung") that stands as a name's middle word: after the name's
+    first word (not first itself), a name's word, read capitalised and surely, and followed by no rank's
+    second word ("Trung Cao" of "Khuất Trung Cao Sửu" (94, 97, 96, 97), k923 alt 005: not "Trung tá"; the
+    name was taken from the listed "Cao" on, "Cao Sửu"). Not after a lead word ("Đại Trung …")."""
+    t, c = toks[k]
+    word = nfc(t)
+    return (
+        k >= 1
+        and word.casefold() in _RANK_OPENINGS
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word in NAME_SYLLABLES
+        and c >= SURE_WORD_CONF
+        and k + 1 < len(toks)
+        and nfc(toks[k + 1][0]).casefold() not in _RANK_ENDS
+        and nfc(toks[k - 1][0]).casefold() not in _LEAD_WORDS
+    )
 
 
 # line heights a family name no list has may stand from the next word (``_leads_unlisted``)
@@ -2078,6 +2143,31 @@ def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], sta
             return False
         if k == 0 and nfc(w).casefold() in _NO_FAMILY_WORDS:
             return False  # "Bà Đăng Hùng Toan": an honorific or a list's word, no family name
+    return True
+
+
+def unlisted_words_lead(before: Sequence[str], family: str) -> bool:
+    """One reading's words ``before`` a word that is a listed family name by its letters only (``family``,
+    read whole with marks of its own no listed family name has: "Đăng", a middle name, not "Đặng") lead the
+    name: one or two capitalised Vietnamese syllables, no rank, title, signing or list word, a tone mark at
+    most each ("Hoa Đăng Sảng" in every reading of w695 dev 012's name line was taken as "Đặng Sảng"). The
+    readings' words as ``_leads_unlisted`` weighs the first reading's, without their confidences (the name
+    pass votes on the readings)."""
+    listed = family_name(family)
+    bare = nfc(family.strip(_NAME_PUNCT))
+    if not 1 <= len(before) <= 2 or listed is None or listed[1]:
+        return False
+    if not (is_syllable(bare) and _diacritics(bare)) or bare not in NAME_SYLLABLES:
+        return False  # (a listed name's syllable: "Lề", "Vỏ", "Phảm" are "Lê", "Võ", "Phạm" misread; review)
+    for k, w in enumerate(before):
+        w = nfc(w)
+        capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
+        if not capitalised or not is_syllable(w) or _marks(w) > 1 or w.casefold() in _LEAD_WORDS:
+            return False
+        if k == 0 and w.casefold() in _NO_FAMILY_WORDS:
+            return False
+        if fold(w) in _NO_FAMILY_FOLDED:
+            return False  # "Thi" of "Thị" its dot lost (review of names57: "Thi Đăng Hùng")
     return True
 
 
@@ -2498,6 +2588,7 @@ _LEAD_WORDS = TITLES | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split(
 # place ("Thành phố", a seal's ring). "Ông" a family name too is taken where it leads as the listed one
 # (``family_name``), not as a word before one
 _NO_FAMILY_WORDS = frozenset(nfc(w).casefold() for w in ("Ông", "Bà", "Thị", "Nơi", "Nhận", "Trên", "Phố"))
+_NO_FAMILY_FOLDED = frozenset(fold(w) for w in _NO_FAMILY_WORDS)  # their marks lost ("Thi" of "Thị")
 # the words of an office's title alone (not a rank's, a signing line's or a seal's ring's): capitalised and
 # read surely on a name's line, one may be a family name no list has (``_titled_family``)
 _TITLE_ONLY_WORDS = frozenset(nfc(w).casefold() for t in TITLE_WORDS for w in t.split()) - _RANK_WORDS
@@ -3352,7 +3443,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool 
                     words[k], guessed = marked, True  # "Đúc" (95) of "Đức": its horn lost, a name in doubt
                 elif marks_unlisted(words[k], toks[k][1]):
                     guessed = True  # "Nẫm" (89): kept as read, but "Nam" with a mark misread alike
-            if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
+            if any(glued_family(p) for w in ln.words for p in _unglued(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
