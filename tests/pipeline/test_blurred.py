@@ -233,6 +233,20 @@ def test_readings_that_read_the_number_s_slash_tell_where_it_ends() -> None:
     assert blurred._agreed(votes) == "34"
     assert blurred._slashed_longer(votes, "34") == "340"  # type: ignore[arg-type]
     assert blurred._slash_read("Số: 340/GCN-SCT") and not blurred._slash_read("Số: 34QGCN-SCT")
+    # review of blur57 (MED): a doubled slash read "1/" or "7/" by both cuts is no digit: "1072" stays
+    for ghost in ("1", "7"):
+        shaken = [(0, "Số:", 90.0, "1072GCN-SCT", 60.0), (1, "Số:", 90.0, "1072GCN-SCT", 60.0)]
+        shaken += [
+            (0, "Số:", 90.0, f"1072{ghost}/GCN-SCT", 70.0),
+            (1, "Số:", 90.0, f"1072{ghost}/GCN-SCT", 70.0),
+        ]
+        ghosted = []
+        for cut, label, c0, text, c1 in shaken:
+            toks = [_tok(label, c0), _tok(text, c1)]
+            v = blurred._number_of(blurred._text(toks))  # type: ignore[arg-type]
+            assert v is not None
+            ghosted.append((v.split("/", 1)[0], (cut, toks)))
+        assert blurred._slashed_longer(ghosted, "1072") == "1072"  # type: ignore[arg-type]
     # the slash read once, by one cut's readings alone, or read before another number: the count's stays
     assert blurred._slashed_longer([v for v in votes if v[1][0] == 0], "34") == "34"  # type: ignore[arg-type]
     assert blurred._slashed_longer(votes[:3], "34") == "34"  # type: ignore[arg-type]

@@ -4889,6 +4889,9 @@ def test_a_blurred_number_s_clear_first_reading_counts_against_the_value_most_cl
     # one more clear reading still carries it; the first reading agreeing with the most gives the same value
     assert handdigits.most_clear([*votes, ("1757", 88.0)], "1753") is not None
     assert handdigits.most_clear(votes, "1757") == ("1757", handdigits.AGREED_MAX_CONF)
+    # review of blur57 (MED): a first reading no clear reading gives again (a digit lost: "175") is no vote
+    three = [("1753", 90.0), ("1753", 88.0), ("1753", 86.0), ("1757", 91.0), ("1757", 89.0)]
+    assert handdigits.most_clear(three, "175") == ("1753", handdigits.AGREED_MAX_CONF)
 
 
 def test_a_number_most_clear_readings_give_does_not_confirm_a_pen_s_sure_first_reading(

@@ -479,7 +479,16 @@ def _slashed_longer(numbers: Sequence[tuple[str, Row]], number: str | None) -> s
     if len(slashed) < SLASHED_AGREE or len(longer) != 1 or len({cut for _, cut in slashed}) < 2:
         return number
     (value,) = longer
-    return value if len(value) > len(number) and value.startswith(number) else number
+    if (
+        len(value) <= len(number)
+        or not value.startswith(number)
+        or not value[len(number) :].strip(_SLASH_LIKE)
+    ):
+        return number  # (a doubled slash read "1/", "l/" or "7/" is no digit: review of blur57)
+    return value
+
+
+_SLASH_LIKE = "17"  # digits a slash's ghost is read as, before the slash itself
 
 
 def _holds_longer(ln: Line, number: str) -> bool:

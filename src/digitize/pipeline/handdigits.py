@@ -48,6 +48,9 @@ from digitize.tools import tesseract
 PRINTED_CONF = 90.0  # a digit token read at least this sure is printed (or cleanly written): no second pass
 MIN_VOTE_CONF = 30.0  # a reading below this is not a vote
 CLEAR_CONF = 70.0  # a value is taken only when at least two of its readings are this sure
+# a blurred page's own reading of its number this sure counts as one clear reading more (``most_clear``):
+# "1753" at 89 (seed 563 alt 009); not "1902" of "1802" at 80 against four clear "1802" (review of blur57)
+FIRST_CLEAR_CONF = 85.0
 ALONE_CONF = 85.0  # ... and three readings give it, or the only two readings do at least this surely
 # the crop goes these shares of the line height above and below it: handwriting is bigger than print and rises
 # above its line (what it takes in of the line above is cut away again)
@@ -2442,12 +2445,13 @@ def most_clear(votes: list[tuple[str, float]], first: str = "") -> tuple[str, fl
     80-96 five times, "2523" twice, "23553" and "2552" once, bitonal, seed 871 dev 012: the first reading's
     "2523" had been kept (in doubt, wrong).
 
-    ``first``: the page's own reading of a blurred photo's number, read clearly: one clear reading more (a
-    printed "1753" read so at 89 by the page, "1757" four times clearly and "1753" three times again, the
-    cuts split, seed 563 alt 009: "1757" by one reading had replaced the right first one)."""
+    ``first``: the page's own reading of a blurred photo's number, read clearly (``FIRST_CLEAR_CONF``): one
+    clear reading more where a clear reading gives it again (a printed "1753" read so at 89 by the page,
+    "1757" four times clearly and "1753" three times again, the cuts split, seed 563 alt 009: "1757" by one
+    reading had replaced the right first one)."""
     clear = Counter(t.lstrip("0") or "0" for t, c in votes if c >= CLEAR_CONF and t.isdigit())
-    if first.isdigit() and clear:
-        clear[first.lstrip("0") or "0"] += 1
+    if first.isdigit() and clear[first.lstrip("0") or "0"]:
+        clear[first.lstrip("0") or "0"] += 1  # (a value no clear reading gives again is no vote: "175")
     if not clear:
         return None
     (value, n), rest = clear.most_common(1)[0], sum(clear.values()) - clear.most_common(1)[0][1]
@@ -3651,7 +3655,7 @@ def _decide(
         if found is None and blank.kind == Kind.NUMBER and alone is not None:
             # last, once the marks read one by one had their say (``needs_marks`` asks without them: a value
             # taken here would leave them unread; "2545" by its marks, seed 877 dev 011)
-            found = most_clear(vs, blank.first if blurred and blank.first_conf >= CLEAR_CONF else "")
+            found = most_clear(vs, blank.first if blurred and blank.first_conf >= FIRST_CLEAR_CONF else "")
             if (
                 found is not None
                 and (blank.pen or blank.ruled)
