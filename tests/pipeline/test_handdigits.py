@@ -3530,6 +3530,31 @@ def test_a_thang_boxed_over_the_month_and_the_year_stays_before_the_month() -> N
     assert " ".join(w.text for w in out) == "ngày 5 tháng 5 năm 2024"
 
 
+def test_a_blurred_day_the_deblurred_crops_and_the_first_reading_give_is_taken_over_the_cut_s() -> None:
+    # seed 563 dev 008: a blurred printed day "30" read so at 84 by the page, "20" and "2" as cut ("20"
+    # taken in doubt), "30" at 89-97 by every deconvolved reading: the day had been lost to "…" (then the
+    # line's readings' "20"); the deconvolved value the page read too is taken, in doubt
+    said = frozenset({"20", "2"})
+    got = handdigits._with_deblurred(("20", 59.0), ("30", 93.1), True, said, 2, dated=True, first="30")
+    assert got == ("30", handdigits.AGREED_MAX_CONF)
+    assert handdigits._with_deblurred(("20", 59.0), ("30", 93.1), True, said, 2, dated=True) is None
+    # the first reading another value, the deconvolved readings not unanimous, or the cut's value read
+    # clearly: not so
+    cut, deconvolved = ("20", 59.0), ("30", 93.1)
+    assert handdigits._with_deblurred(cut, deconvolved, True, said, 2, dated=True, first="20") is None
+    assert handdigits._with_deblurred(cut, deconvolved, False, said, 2, dated=True, first="30") is None
+    clear = ("20", 90.0)
+    assert handdigits._with_deblurred(clear, deconvolved, True, said, 2, dated=True, first="30") is None
+    # seed 563 dev 006: a blurred printed day "03" read so at 75 by the page, "01" once at 90 as cut, "03" by
+    # 8 of 12 deconvolved readings (in doubt, not unanimous): the day had been lost to "…"
+    split = ("03", 53.9)
+    assert (
+        handdigits._with_deblurred(None, split, False, frozenset({"1"}), 2, dated=True, first="03") == split
+    )
+    assert handdigits._with_deblurred(None, split, False, frozenset({"1"}), 2, dated=True) is None
+    assert handdigits._with_deblurred(None, split, False, frozenset({"1"}), 2, dated=True, first="01") is None
+
+
 def test_a_sure_digit_read_in_a_box_too_wide_for_it_is_read_again() -> None:
     # a blurred "29" read "2" at 96 in a box 94 px wide and 72 high: the "9" run into the "2"
     assert handdigits.wide_for_digits(Box(1716, 290, 1810, 362), "2")
@@ -4848,6 +4873,25 @@ def test_a_number_most_clear_readings_give_is_taken_in_doubt() -> None:
     # seed 869 dev 004: "50" four times clearly, "20" five: no value (the first reading stays, in doubt)
     tie = [("50", 94.6), ("50", 89.3), ("50", 83.8), ("20", 83.6), ("20", 91.6), ("20", 93.0), ("50", 96.9)]
     assert handdigits.most_clear([*tie, ("20", 88.7), ("20", 91.1), ("30", 70.8)]) is None
+
+
+def test_a_blurred_number_s_clear_first_reading_counts_against_the_value_most_clear_readings_give() -> None:
+    # seed 563 alt 009 (a blurred photo): a printed "1753" read so at 89 by the page; its two cuts split, the
+    # first's readings "1757" (four clearly), the second's "1753" (three clearly): "1757" had been taken by
+    # four against three, in doubt and wrong; the page's first reading is one clear reading more: a tie
+    votes = [
+        ("1787", 38.3), ("1757", 94.7), ("1757", 0.0), ("1757", 77.1), ("1757", 0.0), ("1757", 90.2),
+        ("1757", 81.0), ("1757", 20.4), ("1757", 18.0), ("1757", 68.1), ("1753", 94.9), ("1752", 57.2),
+        ("1753", 66.0), ("1753", 86.0), ("1752", 58.0), ("1752", 64.0), ("1753", 71.8), ("1753", 51.2),
+    ]  # fmt: skip
+    assert handdigits.most_clear(votes) == ("1757", handdigits.AGREED_MAX_CONF)
+    assert handdigits.most_clear(votes, "1753") is None  # the first reading stays (in doubt: the blur's)
+    # one more clear reading still carries it; the first reading agreeing with the most gives the same value
+    assert handdigits.most_clear([*votes, ("1757", 88.0)], "1753") is not None
+    assert handdigits.most_clear(votes, "1757") == ("1757", handdigits.AGREED_MAX_CONF)
+    # review of blur57 (MED): a first reading no clear reading gives again (a digit lost: "175") is no vote
+    three = [("1753", 90.0), ("1753", 88.0), ("1753", 86.0), ("1757", 91.0), ("1757", 89.0)]
+    assert handdigits.most_clear(three, "175") == ("1753", handdigits.AGREED_MAX_CONF)
 
 
 def test_a_number_most_clear_readings_give_does_not_confirm_a_pen_s_sure_first_reading(

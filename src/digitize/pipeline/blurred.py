@@ -432,7 +432,7 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     votes = [(v, (crop.cut, toks)) for crop, toks in read if (v := _number_of(_text(toks)))]
     # the number first (the notation's blurred capitals vary more than the digits), then its notation
     numbers = [(v.split("/", 1)[0], row) for v, row in votes]
-    number = _agreed(numbers) or _weighted(numbers)
+    number = _slashed_longer(numbers, _agreed(numbers) or _weighted(numbers))
     if found[1]:
         # an unsure number the first reading gave is replaced only by one with more digits that the readings
         # agree on, as a whole or digit by digit ("1288" read "128" at 44: its last blurred "8" lost; the
@@ -453,6 +453,42 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
     return _replace_words(page, ln, list(ln.words), *_number_words(same, _agreed(same)))
+
+
+# readings that read the number's slash, from both cuts, that must all give a number longer than the agreed
+SLASHED_AGREE = 2
+
+
+def _slash_read(text: str) -> bool:
+    """Whether a "Số:" line's reading read its number's slash ("340/GCN-SCT"), not only the notation glued on
+    ("34QGCN-SCT", ``NOSLASH``)."""
+    t = slashes(text)
+    return bool(SO.match(fold(t)) or _LOOSE_SO.match(t))
+
+
+def _slashed_longer(numbers: Sequence[tuple[str, Row]], number: str | None) -> str | None:
+    """The agreed ``number``, or the longer one every reading that read the slash gives (at least
+    ``SLASHED_AGREE``, from both cuts) when the agreed one is its start and no reading with the slash gave it:
+    a reading without the slash does not see where the number ends. A blurred "340/GCN-SCT" read
+    "34QGCN-SCT" five times, its "0/" run into a "Q" ("34" by ``NOSLASH``), and "340/GCN-SCT" at 79 and 83
+    twice, the surest two, seed 563 dev 013: "34" taken by the count, in doubt and wrong."""
+    if number is None:
+        return None
+    slashed = [(v, cut) for v, (cut, toks) in numbers if _slash_read(_text(toks))]
+    longer = {v for v, _ in slashed}
+    if len(slashed) < SLASHED_AGREE or len(longer) != 1 or len({cut for _, cut in slashed}) < 2:
+        return number
+    (value,) = longer
+    if (
+        len(value) <= len(number)
+        or not value.startswith(number)
+        or not value[len(number) :].strip(_SLASH_LIKE)
+    ):
+        return number  # (a doubled slash read "1/", "l/" or "7/" is no digit: review of blur57)
+    return value
+
+
+_SLASH_LIKE = "17"  # digits a slash's ghost is read as, before the slash itself
 
 
 def _holds_longer(ln: Line, number: str) -> bool:

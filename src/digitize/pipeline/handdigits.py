@@ -48,6 +48,9 @@ from digitize.tools import tesseract
 PRINTED_CONF = 90.0  # a digit token read at least this sure is printed (or cleanly written): no second pass
 MIN_VOTE_CONF = 30.0  # a reading below this is not a vote
 CLEAR_CONF = 70.0  # a value is taken only when at least two of its readings are this sure
+# a blurred page's own reading of its number this sure counts as one clear reading more (``most_clear``):
+# "1753" at 89 (seed 563 alt 009); not "1902" of "1802" at 80 against four clear "1802" (review of blur57)
+FIRST_CLEAR_CONF = 85.0
 ALONE_CONF = 85.0  # ... and three readings give it, or the only two readings do at least this surely
 # the crop goes these shares of the line height above and below it: handwriting is bigger than print and rises
 # above its line (what it takes in of the line above is cut away again)
@@ -1458,6 +1461,7 @@ def _with_deblurred(
     cut_marks: int = 0,
     *,
     dated: bool = False,
+    first: str = "",
 ) -> tuple[str, float] | None:
     """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
     every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
@@ -1475,7 +1479,12 @@ def _with_deblurred(
     readings gave none and said clearly no other value (``cut_said``). A day's or month's one-digit
     deconvolved value where the cut's readings gave none and its crop holds two digit marks
     (``cut_marks``) is no value: deconvolved, two touching digits made one mark and one read ("2" at 95 of a
-    blurred pen's "22", its cut's two marks read "2" and "3", seed 513 dev 004: the day "2")."""
+    blurred pen's "22", its cut's two marks read "2" and "3", seed 513 dev 004: the day "2").
+
+    ``first``: the page's own reading, when it read the blank clearly (``CLEAR_CONF``): a value the
+    deconvolved crops all give surely counts as said when it is the first reading's too (a blurred printed
+    day "30" read so at 84 by the page, "20" and "2" as cut, "30" at 89-97 four times deconvolved, seed 563
+    dev 008: the day lost to "…", then the line's readings' "20")."""
     if deblurred is None:
         return found
     if dated and found is None and len(deblurred[0]) == 1 and cut_marks == 2:
@@ -1500,10 +1509,11 @@ def _with_deblurred(
         and deblurred[1] >= ALONE_CONF
         and found is not None
         and found[1] <= AGREED_MAX_CONF
-        and deblurred[0].lstrip("0") in cut_said
+        and deblurred[0].lstrip("0") in cut_said | ({first.lstrip("0")} if first else set())
     ):
         # the cut's readings split ("38", "58", "34" of a blurred "38": "34" taken in doubt), the value the
-        # deconvolved crops all give among their clear ones: that value, in doubt
+        # deconvolved crops all give among their clear ones (or the page's own first reading): that value, in
+        # doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     if not unanimous and found is not None and found[1] >= CLEAR_CONF:
         # the deconvolved readings contradict one another ("20" and "24" of a blurred "23" the cut's read "23"
@@ -1517,13 +1527,19 @@ def _with_deblurred(
     if (
         dated
         and found is None
-        and cut_said <= {deblurred[0].lstrip("0")}
+        and (
+            cut_said <= {deblurred[0].lstrip("0")}
+            or (first and deblurred[0].lstrip("0") == first.lstrip("0"))
+        )
         and not unanimous
         and UNANIMOUS_CONF <= deblurred[1] <= AGREED_MAX_CONF
     ):
         # the cut's readings gave nothing and the deconvolved ones took a value in doubt over another few
         # read ("29" at 97 six times, "39" at 72 twice, of a blurred pen's "29" whose cut read nothing, seed
-        # 513 alt 008: the day lost to "…"): the best reading there is, in doubt
+        # 513 alt 008: the day lost to "…"): the best reading there is, in doubt. So too where the cut said
+        # another value clearly but the page's first reading gives the deconvolved one (a blurred printed
+        # "03" read so at 75 by the page, "01" once at 90 as cut, "03" by 8 of 12 deconvolved readings, seed
+        # 563 dev 006: the day lost to "…")
         return deblurred
     return None
 
@@ -2422,13 +2438,20 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
 MOST_CLEAR = 3
 
 
-def most_clear(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
+def most_clear(votes: list[tuple[str, float]], first: str = "") -> tuple[str, float] | None:
     """A number no majority of all readings gives (``consensus``: the rest read faint and scattered), that
     ``MOST_CLEAR`` clear readings (>= ``CLEAR_CONF``) or more give, more than all the other clear readings
     together: taken in doubt (at most ``AGREED_MAX_CONF``: the readings disagree). A pen's "2553" read so at
     80-96 five times, "2523" twice, "23553" and "2552" once, bitonal, seed 871 dev 012: the first reading's
-    "2523" had been kept (in doubt, wrong)."""
+    "2523" had been kept (in doubt, wrong).
+
+    ``first``: the page's own reading of a blurred photo's number, read clearly (``FIRST_CLEAR_CONF``): one
+    clear reading more where a clear reading gives it again (a printed "1753" read so at 89 by the page,
+    "1757" four times clearly and "1753" three times again, the cuts split, seed 563 alt 009: "1757" by one
+    reading had replaced the right first one)."""
     clear = Counter(t.lstrip("0") or "0" for t, c in votes if c >= CLEAR_CONF and t.isdigit())
+    if first.isdigit() and clear[first.lstrip("0") or "0"]:
+        clear[first.lstrip("0") or "0"] += 1  # (a value no clear reading gives again is no vote: "175")
     if not clear:
         return None
     (value, n), rest = clear.most_common(1)[0], sum(clear.values()) - clear.most_common(1)[0][1]
@@ -3166,7 +3189,15 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
             said = frozenset(t.lstrip("0") for v in each for t, c in v if c >= CLEAR_CONF)
             cut_marks = len(_digit_marks(cs[0])) if cs else 0
-            found = _with_deblurred(found, deblurred, unanimous, said, cut_marks, dated=blank.kind in _DATED)
+            found = _with_deblurred(
+                found,
+                deblurred,
+                unanimous,
+                said,
+                cut_marks,
+                dated=blank.kind in _DATED,
+                first=blank.first if blank.first_conf >= CLEAR_CONF and blank.first.isdigit() else "",
+            )
         if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
@@ -3624,7 +3655,7 @@ def _decide(
         if found is None and blank.kind == Kind.NUMBER and alone is not None:
             # last, once the marks read one by one had their say (``needs_marks`` asks without them: a value
             # taken here would leave them unread; "2545" by its marks, seed 877 dev 011)
-            found = most_clear(vs)
+            found = most_clear(vs, blank.first if blurred and blank.first_conf >= FIRST_CLEAR_CONF else "")
             if (
                 found is not None
                 and (blank.pen or blank.ruled)
