@@ -738,3 +738,30 @@ def test_a_notation_read_as_one_part_ending_with_the_organ_s_own_read_alike() ->
     assert fit("TroLD", "Sở Y tế")[0] == "TroLD"
     assert fit("TrolO", "Cục Quản lý Dược")[0] == "TrolO"
     assert fit("CTrv", "Cục Thú y", "Chỉ thị")[0] == "CTrv"
+
+
+def test_a_unit_s_part_no_list_knows_read_in_an_unsure_word_is_in_doubt() -> None:
+    # k923 dev 004 (a bitonal scan): "/SYT-TCCB" read "/SYT-LCCB" at 74 on a number line read at 88 (its "Số:"
+    # and number surer): the unit's part kept as read was given sure at 0.75
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    def notation(number_confs: list[float]) -> tuple[str | None, float]:
+        vv = ("V/v triển khai thực hiện kế hoạch", "cải cách hành chính năm 2019")
+        head = header(parent="UBND TỈNH PHÚ THỌ", organ=("SỞ Y TẾ",), number="Số: 58/SYT-LCCB", vv=vv)
+        head = [(t, where, number_confs) if t.startswith("Số:") else (t, where, c) for t, where, c in head]
+        body = [
+            ("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh Phú Thọ.", "center", 92.0),
+            ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch.", "body", 92.0),
+        ]
+        f = extract([page([*head, *body, *signer(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"))])]).fields["code_notation"]
+        return f.value, f.confidence
+
+    value, conf = notation([96.4, 74.5])
+    assert value == "SYT-LCCB" and conf < 0.6
+    # read surely, a part no list knows is as printed: sure
+    value, conf = notation([96.4, 95.0])
+    assert value == "SYT-LCCB" and conf >= 0.6
+    # the worth of the part alone: its word read unsure puts it in doubt, a first part is the heading's to fit
+    assert repair_notation("SYT-LCCB", "Sở Y tế", word_conf=0.74)[1] < 0.6
+    assert repair_notation("SYT-LCCB", "Sở Y tế", word_conf=0.95) == ("SYT-LCCB", UNKNOWN_PART)

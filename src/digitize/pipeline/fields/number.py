@@ -108,6 +108,7 @@ KNOWN: tuple[str, ...] = tuple(dict.fromkeys((*KNOWN_ABBREVIATIONS, *_ORGAN_ABBR
 # led by one, ``_d_explained``), else a little unsure
 UNKNOWN_PART = 0.85
 UNKNOWN_PART_WITH_D = 0.6
+UNKNOWN_PART_UNSURE = 0.55  # ... and one whose word was read unsure (``repair_notation``'s ``word_conf``)
 
 
 def _restores(known: str, printed: set[str]) -> bool:
@@ -249,6 +250,7 @@ def repair_notation(
     blurred: bool = False,
     heading: str | None = None,
     conf: float = 1.0,
+    word_conf: float = 1.0,
 ) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
@@ -260,7 +262,9 @@ def repair_notation(
     a text layer's is as printed. ``blurred``: read on a blurred photo, whose small letters may stand for any
     capital (``_hyphen_lost_loosely``, given the type ``heading``'s abbreviation: "CT"), whose hyphen may read
     as a colon (between parts shaped as abbreviations: ``_colon_parts``). ``conf``: how surely the line was
-    read (a clean part read unsure may have lost its first letter: ``SURE_READ``)."""
+    read (a clean part read unsure may have lost its first letter: ``SURE_READ``); ``word_conf``: how surely
+    the notation's own word was (a part no list knows, read below ``SURE_READ``, may have a letter misread:
+    ``UNKNOWN_PART_UNSURE``)."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     if ocr:
         # a blurred S read as a dollar sign ("GP-$LOTBXM" of "GP-SLĐTBXH", seed 485 alt 012): no abbreviation
@@ -455,6 +459,11 @@ def repair_notation(
         # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
         explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
         quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
+        if ocr and len(fixed) > 1 and word_conf < SURE_READ:
+            # a part after the first (a unit's, an organ's) that its letters are the only evidence for, its
+            # word read unsure ("SYT-LCCB" at 74 of "SYT-TCCB", k923 dev 004 on a bitonal scan: the "T" read
+            # "L", given sure at 0.75): in doubt. (A first part kept so, "QĐĐ", is the type heading's to fit)
+            quality = min(quality, UNKNOWN_PART_UNSURE)
         if ocr and len(fixed) == 1 and p[0] in "Jj":
             # a J leading the first part, where the slash's foot may be read as one ("JPC-VP"): no
             # abbreviation of Vietnamese words opens with it (the alphabet has none), kept as read only in
@@ -1016,6 +1025,9 @@ class NumberRead:
     raw_notation: str | None  # as read, repaired once the organ is known
     confidence: float
     line_i: int | None  # index in the left column of the "Số:" line (the organ lines end above it)
+    # how surely (0..1) the word(s) the notation was read in were read (the line's mean lends it the surer
+    # "Số:" and number): a part no list knows is only as sure as its letters' reading (``repair_notation``)
+    notation_conf: float = 1.0
 
 
 # an "S" between two digits of the number (a blurred "5"), and what the number read so is worth
@@ -1138,7 +1150,16 @@ def read_number(layout: Layout, *, blurred: bool = False) -> NumberRead:
                 raw_notation, num_conf = notation, conf
     if raw_notation and num_i is not None and _read_again(left[num_i], raw_notation):
         num_conf = min(num_conf, TYPE_FIT_CONF)
-    return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
+    word_conf = _notation_word_conf(left[num_i], raw_notation) if raw_notation and num_i is not None else 1.0
+    return NumberRead(res.freeze(), raw_notation, num_conf, num_i, word_conf)
+
+
+def _notation_word_conf(ln: Line, raw: str) -> float:
+    """The least confidence (0..1) of the words of ``ln`` that hold a part of the notation ``raw`` (two
+    characters or more of it: "/SYT-LCCB" read at 74 on a line read at 88); 1.0 when none does."""
+    parts = [p for p in re.split(r"[-\s/]+", nfc(raw)) if len(p) >= 2]
+    confs = [w.conf / 100.0 for w in ln.words if any(p in nfc(w.text) for p in parts)]
+    return min(confs, default=1.0)
 
 
 def _s_as_five(t: str) -> tuple[str, int]:
@@ -1250,7 +1271,13 @@ def read_notation(
     if number.raw_notation:
         heading = _TYPE_ABBREVIATIONS.get(heading_type or "")
         notation, q = repair_notation(
-            number.raw_notation, organ_name, ocr=ocr, blurred=blurred, heading=heading, conf=number.confidence
+            number.raw_notation,
+            organ_name,
+            ocr=ocr,
+            blurred=blurred,
+            heading=heading,
+            conf=number.confidence,
+            word_conf=number.notation_conf,
         )
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
