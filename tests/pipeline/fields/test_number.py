@@ -752,9 +752,10 @@ def test_a_unit_s_part_no_list_knows_read_in_an_unsure_word_is_in_doubt() -> Non
         head = [(t, where, number_confs) if t.startswith("Số:") else (t, where, c) for t, where, c in head]
         body = [
             ("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh Phú Thọ.", "center", 92.0),
-            ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch.", "body", 92.0),
+            ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động thực hiện.", "body", 92.0),
         ]
-        f = extract([page([*head, *body, *signer(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"))])]).fields["code_notation"]
+        block = signer(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"))
+        f = extract([page([*head, *body, *block])]).fields["code_notation"]
         return f.value, f.confidence
 
     value, conf = notation([96.4, 74.5])

@@ -6608,7 +6608,8 @@ def _mark_after_rare(word: str) -> bool:
     i, mark = model.index.get(syllable_key(word.lower())), model.index.get("<p>")
     if i is None or mark is None or model.uni[i] < MARK_AFTER_SEEN:
         return False
-    return model.bigrams.get(i * model.size + mark, 0) < MARK_AFTER_RARE * model.uni[i]
+    seen: float = model.uni[i]
+    return model.bigrams.get(i * model.size + mark, 0) < MARK_AFTER_RARE * seen
 
 
 def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
@@ -6644,9 +6645,9 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
         return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
     if mark not in ",;":
         return False
-    if read.conf < SPECK_QUOTE_CONF and nxt.isalpha() and nxt.islower() and is_syllable(nxt):
-        if _mark_after_rare(core):
-            return True  # ("về, điều": no phrase ends in "về")
+    led_on = nxt.isalpha() and nxt.islower() and is_syllable(nxt)
+    if read.conf < SPECK_QUOTE_CONF and led_on and _mark_after_rare(core):
+        return True  # ("về, điều": no phrase ends in "về")
     if read.conf >= SPECK_MARK_CONF:
         return False
     if not (nxt.isalpha() and nxt.islower() and is_syllable(nxt) and before.isalpha()):
