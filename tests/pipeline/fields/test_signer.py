@@ -1161,6 +1161,11 @@ def test_a_head_s_title_over_an_unread_title_line_is_the_deputy_s_in_doubt() -> 
     # a speck under it (narrower than a title line) is no line of the block's
     value, conf = _title_read([("CHỦ TỊCH", [97.0, 97]), ("'-", [10.0])])
     assert value == "Chủ tịch" and conf >= 0.6
+    # review of sure57 (MED): a head's title read surely over a scrawl or the ring's letters right under it
+    # (a sharp scan, the head signing himself): his own, sure
+    for title, under in (("GIÁM ĐỐC", ("~~~——", [5.0])), ("CHỦ TỊCH", ("NHÂN DÂN", [20.0, 25]))):
+        value, conf = _title_read([(title, [97.0, 97]), under])
+        assert value == title.capitalize() and conf >= 0.6
 
 
 def test_a_family_name_read_in_small_letters_with_other_marks_leads_the_name_in_doubt() -> None:

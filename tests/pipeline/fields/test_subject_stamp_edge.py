@@ -85,6 +85,15 @@ def test_a_speck_read_as_a_comma_after_a_word_that_leads_into_the_next_goes_in_d
     first = "Về việc sửa đổi, bổ sung các Nghị định quy định,"
     value, _ = _subject([(first, _confs(first, {"định,": 70.0})), (rest, 96.0)])
     assert value == first + " " + rest
+    # review of sure57 (MED): a list item's end after a word rare before a mark alone ("cá", "cho", "điều"),
+    # the pair common before one ("cảng cá,", "tặng cho,", "các điều,"): as read
+    for first, rest, word in (
+        ("Về việc quy hoạch hệ thống cảng cá,", "khu neo đậu tránh trú bão cho tàu cá", "cá,"),
+        ("Về việc chuyển nhượng, tặng cho,", "thừa kế quyền sử dụng đất", "cho,"),
+        ("Về việc hướng dẫn thi hành các điều,", "khoản được giao của Luật Đất đai", "điều,"),
+    ):
+        value, _ = _subject([(first, _confs(first, {word: 70.0})), (rest, 96.0)])
+        assert value == first + " " + rest
 
 
 def test_a_speck_read_as_an_opening_quote_at_a_word_s_end_goes() -> None:

@@ -2816,6 +2816,10 @@ def _prefix_lost(line: Line) -> bool:
 # title line 0.3 or less (or its box overlaps the title's: b577 dev 002, w695 alt 004)
 OWN_LINE_GAP = 0.8
 OWN_LINE_WIDTH = 0.5  # of the title line's width: a narrower line under it is a speck, no title line
+# (0..100) a title whose every word was read this surely is read whole, the seal not over it: a line unread
+# under it is the signature's scrawl or the ring's letters (review of sure57: "GIÁM ĐỐC" (97, 97) over "~~~"
+# went "Phó Giám đốc"); b577 dev 002 read "CHỦ TỊCH" at 59/97, w695 alt 004 "CỤC TRƯỞNG" at 90/85
+OWN_TITLE_SURE = 92.0
 
 
 def _own_line_unread(right: Sequence[Line], title_i: int) -> bool:
@@ -2828,6 +2832,8 @@ def _own_line_unread(right: Sequence[Line], title_i: int) -> bool:
     h = max(1.0, tl.y1 - tl.y0)
     if not down.boxed or down.y0 - tl.y1 > OWN_LINE_GAP * h or down.y0 < tl.y0:
         return False
+    if not tl.words or min(w.conf for w in tl.words) >= OWN_TITLE_SURE:
+        return False  # a head's title read surely over a scrawl or the ring's letters: his own (review)
     wide = down.x1 - down.x0 >= OWN_LINE_WIDTH * (tl.x1 - tl.x0)
     return down.conf < UNREAD_LINE_CONF and wide and down.x0 < tl.x1 and down.x1 > tl.x0
 
