@@ -6604,9 +6604,9 @@ MARK_PAIR_SEEN = 20
 
 def _mark_after_rare(word: str, before: str = "") -> bool:
     """The corpus puts a mark after ``word`` (small letters) under ``MARK_AFTER_RARE`` of its
-    ``MARK_AFTER_SEEN`` times or more: a word that leads into the next ("về", "của"), no phrase's end; and
-    after ``before`` and ``word`` together too, where the pair is seen ``MARK_PAIR_SEEN`` times or more (a list
-    item's end: "cảng cá," 56%, "tặng cho," 34%, "các điều," 4%, "trở về," 8%; "định về," 0.5%: review)."""
+    ``MARK_AFTER_SEEN`` times or more: a word that leads into the next ("về", "của"), no phrase's end;
+    and after ``before`` and ``word`` together too, where the pair is seen ``MARK_PAIR_SEEN`` times or more
+    (a list item's end: "cảng cá," 56%, "tặng cho," 34%, "các điều," 4%, "trở về," 8%; "định về," 0.5%)."""
     model = correct.load()
     i, mark = model.index.get(syllable_key(word.lower())), model.index.get("<p>")
     if i is None or mark is None or model.uni[i] < MARK_AFTER_SEEN:
