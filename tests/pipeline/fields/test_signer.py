@@ -1147,6 +1147,27 @@ def test_a_head_s_title_under_an_unread_authority_line_is_in_doubt() -> None:
     assert _title_read([("TM. ỦY BAN NHÂN DÂN", [92.0, 92, 92, 92, 92]), ("CHỦ TỊCH", [97.0, 97])])[1] >= 0.6
 
 
+def test_a_head_s_title_over_an_unread_title_line_is_the_deputy_s_in_doubt() -> None:
+    # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" on a blurred photo, the seal over the block: "KT." lost, the deputy's line
+    # read as junk right under the head's title (b577 dev 002: "Chủ tịch" at 0.78; w695 alt 004 "CỤC TRƯỞNG /
+    # (¬Àmu": "Cục trưởng" at 0.87)
+    value, conf = _title_read([("CHỦ TỊCH", [59.0, 97]), ("(¬Àmu", [0.0])])
+    assert value == "Phó Chủ tịch" and conf < 0.6
+    value, conf = _title_read([("CỤC TRƯỞNG", [90.0, 85]), ("(¬Àmu", [24.0])])
+    assert value == "Phó Cục trưởng" and conf < 0.6
+    # the signature's scrawl read as junk lines under it, the head signing himself: as read, sure
+    value, conf = _title_read([("CHỦ TỊCH", [97.0, 97]), ("", []), ("", []), ("(¬Àmu", [0.0])])
+    assert value == "Chủ tịch" and conf >= 0.6
+    # a speck under it (narrower than a title line) is no line of the block's
+    value, conf = _title_read([("CHỦ TỊCH", [97.0, 97]), ("'-", [10.0])])
+    assert value == "Chủ tịch" and conf >= 0.6
+    # review of sure57 (MED): a head's title read surely over a scrawl or the ring's letters right under it
+    # (a sharp scan, the head signing himself): his own, sure
+    for title, under in (("GIÁM ĐỐC", ("~~~——", [5.0])), ("CHỦ TỊCH", ("NHÂN DÂN", [20.0, 25]))):
+        value, conf = _title_read([(title, [97.0, 97]), under])
+        assert value == title.capitalize() and conf >= 0.6
+
+
 def test_a_family_name_read_in_small_letters_with_other_marks_leads_the_name_in_doubt() -> None:
     # seed 239 alt 012 (a blurred photo): "Khổng Đình Tài" read "không Đình Tài" (78, 54): "Đình" was taken
     # for the family name "Đinh" ("Đinh Tài"); the small word has the letters of "Khổng" alone of the names

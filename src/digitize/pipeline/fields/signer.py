@@ -2792,6 +2792,19 @@ def _signer(res: Builder, lines: Sequence[Line], final: bool = False) -> tuple[s
     elif above == "kt" and head is None and not name.startswith("Phó") and name not in _DEPUTIES.values():
         # "KT." whose head went unread over a head's title: the deputy signs, his "PHÓ" lost under the seal
         name, q = deputy_of(name), q * 0.9
+    elif (
+        above is None
+        and not prefixed
+        and not name.startswith(("Phó ", "Quyền "))
+        and name not in _DEPUTIES.values()
+        and _own_line_unread(right, title_i)
+    ):
+        # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" on a blurred photo, the seal over the block: "KT." lost, the second
+        # line read as junk ("mo" at 0, b577 dev 002: "Chủ tịch" at 0.78; "CỤC TRƯỞNG / (¬Àmu", w695 alt 004
+        # at 0.87): a title line stands right under the head's title read, so the head's is none of the
+        # signer's own (Decree 30: one line for the head who signs himself). The deputy's, most often there,
+        # in doubt ("TL." and its office head's line may have stood there)
+        name, cap = deputy_of(name), TITLE_IN_DOUBT
     if above in ("tl", "ttl") and head is not None and fuzz.ratio(fold(name), fold(head[0])) >= 80:
         cap = TITLE_IN_DOUBT  # under "TL. THỦ TƯỚNG" signs the head of an office, never the head named
     if head is not None and head[2] and not prefixed and _prefix_of(right[title_i - 1]) == "kt":
@@ -2887,6 +2900,33 @@ def _prefix_lost(line: Line) -> bool:
     return len(line.words) >= 2 and (
         bool(_PREFIX_MARK.match(line.words[0].text)) or bool(prefix_left_out(line))
     )
+
+
+# (of the title line's height) a line whose top stands at most this far under the title's foot is the block's
+# next title line: the signature starts 1.8 line heights or more under a title (b577 alt 005, 007), a second
+# title line 0.3 or less (or its box overlaps the title's: b577 dev 002, w695 alt 004)
+OWN_LINE_GAP = 0.8
+OWN_LINE_WIDTH = 0.5  # of the title line's width: a narrower line under it is a speck, no title line
+# (0..100) a title whose every word was read this surely is read whole, the seal not over it: a line unread
+# under it is the signature's scrawl or the ring's letters (review of sure57: "GIÁM ĐỐC" (97, 97) over "~~~"
+# went "Phó Giám đốc"); b577 dev 002 read "CHỦ TỊCH" at 59/97, w695 alt 004 "CỤC TRƯỞNG" at 90/85
+OWN_TITLE_SURE = 92.0
+
+
+def _own_line_unread(right: Sequence[Line], title_i: int) -> bool:
+    """The line right under the title, close under it (``OWN_LINE_GAP``), under it and as wide as a title
+    line (``OWN_LINE_WIDTH``), is unread (``UNREAD_LINE_CONF``): a second title line, the signer's own, lost
+    under the seal."""
+    if title_i + 1 >= len(right):
+        return False
+    tl, down = right[title_i], right[title_i + 1]
+    h = max(1.0, tl.y1 - tl.y0)
+    if not down.boxed or down.y0 - tl.y1 > OWN_LINE_GAP * h or down.y0 < tl.y0:
+        return False
+    if not tl.words or min(w.conf for w in tl.words) >= OWN_TITLE_SURE:
+        return False  # a head's title read surely over a scrawl or the ring's letters: his own (review)
+    wide = down.x1 - down.x0 >= OWN_LINE_WIDTH * (tl.x1 - tl.x0)
+    return down.conf < UNREAD_LINE_CONF and wide and down.x0 < tl.x1 and down.x1 > tl.x0
 
 
 def _authority_unread(right: Sequence[Line], title_i: int) -> bool:

@@ -6747,6 +6747,35 @@ SPECK_QUOTE_CONF = 80.0
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”’»"
 SPECK_PHRASE_SHARE = 0.5
+# a comma after a word the corpus hardly ever puts a mark after (a word that leads into its object: "về",
+# "của", "các", "cho", "với": under 0.6% of their times; a word that ends a phrase, "định", "tư", "nghiệp":
+# 6% to 54%), read below ``SPECK_QUOTE_CONF``, is a speck's: "quy định về, điều kiện" (an incoming stamp's
+# mark beside "về" read with it at 70, s877 corp 008: SURE-WRONG at 0.93). The word seen this often at
+# least for its share to tell
+MARK_AFTER_RARE = 0.01
+MARK_AFTER_SEEN = 1000
+MARK_PAIR_SEEN = 20
+
+
+def _mark_after_rare(word: str, before: str = "") -> bool:
+    """The corpus puts a mark after ``word`` (small letters) under ``MARK_AFTER_RARE`` of its
+    ``MARK_AFTER_SEEN`` times or more: a word that leads into the next ("về", "của"), no phrase's end;
+    and after ``before`` and ``word`` together too, where the pair is seen ``MARK_PAIR_SEEN`` times or more
+    (a list item's end: "cảng cá," 56%, "tặng cho," 34%, "các điều," 4%, "trở về," 8%; "định về," 0.5%)."""
+    model = correct.load()
+    i, mark = model.index.get(syllable_key(word.lower())), model.index.get("<p>")
+    if i is None or mark is None or model.uni[i] < MARK_AFTER_SEEN:
+        return False
+    seen: float = model.uni[i]
+    if model.bigrams.get(i * model.size + mark, 0) >= MARK_AFTER_RARE * seen:
+        return False
+    h = model.index.get(syllable_key(before.lower())) if before.isalpha() else None
+    pair = model.bigrams.get(h * model.size + i, 0) if h is not None else 0
+    if pair < MARK_PAIR_SEEN:
+        return True
+    assert h is not None
+    marked: float = model.trigrams.get((h * model.size + i) * model.size + mark, 0)
+    return marked < MARK_AFTER_RARE * pair
 
 
 def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
@@ -6756,7 +6785,9 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     semicolon after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it,
     on into the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at
     least ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word,
-    surely, and stays where it is read unsure ("quản lý, bảo vệ rừng"); or a question or an exclamation mark
+    surely, and stays where it is read unsure ("quản lý, bảo vệ rừng"); or a comma or a semicolon after a
+    word read below ``SPECK_QUOTE_CONF`` that leads into the next (``_mark_after_rare``: "về, điều"); or a
+    question or an exclamation mark
     after a word read unsure with another word after it (no trích yếu asks or exclaims in its middle)."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
@@ -6778,7 +6809,12 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
         # (no trích yếu asks or exclaims in its middle: "sử dụng đất? đến năm 2030", a stamp's stroke at the
         # line's end read as "?" at 49; read unsure, as a comma's speck; inside quotes a title's own: "…?")
         return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
-    if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
+    if mark not in ",;":
+        return False
+    led_on = nxt.isalpha() and nxt.islower() and is_syllable(nxt)
+    if read.conf < SPECK_QUOTE_CONF and led_on and _mark_after_rare(core, before.strip(_EDGES)):
+        return True  # ("về, điều": no phrase ends in "về")
+    if read.conf >= SPECK_MARK_CONF:
         return False
     if not (nxt.isalpha() and nxt.islower() and is_syllable(nxt) and before.isalpha()):
         return False
