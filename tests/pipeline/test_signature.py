@@ -3064,6 +3064,52 @@ def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> No
     assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}
 
 
+def test_a_word_every_reading_gives_back_as_the_page_read_it_is_voted_over_the_extractor_s_marks() -> None:
+    # k921 alt 003: "Thưởng" (0) on the page, taken as the listed "Thường" by the extractor; its line read at
+    # five sizes gives "Thưởng" each time: the page's word back, whatever marks the extractor put in its place
+    first = ["Lương", "Văn", "Thường"]
+    page = ["Lương", "Văn", "Thưởng"]
+    assert signature.voted_marks(first, [page] * 5, {2}, page) == {2: "Thưởng"}
+    # without the page's word the grave taken stands (a hook for a grave is no mark a reading lost)
+    assert signature.voted_marks(first, [page] * 5, {2}) == {}
+    # the page read the extractor's word: Tesseract's marks, no vote against them
+    assert signature.voted_marks(first, [page] * 5, {2}, first) == {}
+    # a reading giving the extractor's word back, or too few readings giving the page's: no vote
+    assert signature.voted_marks(first, [page] * 4 + [first], {2}, page) == {}
+    assert signature.voted_marks(first, [page] * 2 + [[]] * 3, {2}, page) == {}
+    # the page and every reading lost a mark the listed word has ("Thương" for "Thường"): Tesseract's
+    # commonest misreading, the list's form stands
+    lost = ["Lương", "Văn", "Thương"]
+    assert signature.voted_marks(first, [lost] * 5, {2}, lost) == {}
+
+
+def test_a_family_name_every_reading_gives_back_as_the_page_read_it_is_voted_over_the_listed_one() -> None:
+    # x873 corp 006, k923 dev 007: a family name no list has, read so on the page and by every reading of its
+    # line, taken by the extractor as the listed one nearest it ("Vưng" → "Vương"): the page's word back
+    page = ["Vưng", "Hồng", "Ngoạn"]
+    first = ["Vương", "Hồng", "Ngoạn"]
+    assert signature.voted_marks(first, [page] * 5, (), page) == {0: "Vưng"}
+    assert signature.voted_marks(
+        ["Vàng", "Phú", "Thỏa"], [["Vắng", "Phú", "Thỏa"]] * 5, (), ["Vắng", "Phú", "Thỏa"]
+    ) == {0: "Vắng"}
+    # one reading giving another word, too few whole readings, or the page's word no syllable: no vote
+    assert signature.voted_marks(first, [page] * 4 + [first], (), page) == {}
+    assert signature.voted_marks(first, [page] * 2 + [[]] * 3, (), page) == {}
+    assert signature.voted_marks(first, [["Vưnq", "Hồng", "Ngoạn"]] * 5, (), ["Vưnq", "Hồng", "Ngoạn"]) == {}
+    # a listed family name with a mark lost in every reading ("Nguyên" for "Nguyễn"): the list's form stands
+    plain = ["Nguyên", "Văn", "An"]
+    assert signature.voted_marks(["Nguyễn", "Văn", "An"], [plain] * 5, (), plain) == {}
+    # the line found by its given names where the family name's letters are another's
+    words = tuple(
+        Word(t, c, Box(100.0 + 120 * k, 400.0, 200.0 + 120 * k, 430.0), block=1, line=1)
+        for k, (t, c) in enumerate([("Vưng", 77.0), ("Hồng", 93.0), ("Ngoạn", 91.0)])
+    )
+    lines = page_lines(RecognizedPage(0, "ocr", 900.0, 1200.0, page_text(words), words))
+    assert signature._name_line_of(lines, "Vương Hồng Ngoạn") is None
+    assert signature._name_line_of(lines, "Vương Hồng Ngoạn", family=False) is lines[0]
+    assert signature._name_line_of(lines, "Vương Hồng", family=False) is None
+
+
 def test_a_hook_first_read_over_an_i_most_readings_do_not_give_is_voted_out() -> None:
     # seed w635 alt 010: "Giản Thị Chinh" first read "Chỉnh" (86: the dot of the "i" read as a hook), its line
     # "Chinh" four times, "Chính" once: the word without a mark, voted

@@ -3190,13 +3190,20 @@ def _bears_tone(word: str, first: str) -> bool:
     return fold(_undoubled(word)) == fold(first) and tones == set(_tone(first)) and bool(tones)
 
 
-def _name_line_of(lines: Sequence[Line], name: str, *, undoubled: bool = False) -> Line | None:
+def _name_line_of(
+    lines: Sequence[Line], name: str, *, undoubled: bool = False, family: bool = True
+) -> Line | None:
     """The lowest line whose words are ``name``'s, marks aside; ``undoubled``: a word read with a vowel twice
-    (``_undoubled``: "Lẫãm" for the "Lâm" the extractor made of it) taken with it once."""
+    (``_undoubled``: "Lẫãm" for the "Lâm" the extractor made of it) taken with it once; not ``family``: the
+    first word any word (of two names or more)."""
     want = [fold(w) for w in name.split()]
     once = _undoubled if undoubled else nfc
+    skip = 0 if family else 1
+    if len(want) <= 2 * skip:
+        return None
     for ln in sorted(lines, key=lambda ln: -ln.y0):
-        if [fold(once(w.text.strip(_NAME_MARKS))) for w in ln.words] == want:
+        got = [fold(once(w.text.strip(_NAME_MARKS))) for w in ln.words]
+        if len(got) == len(want) and got[skip:] == want[skip:]:
             return ln
     return None
 
@@ -3326,7 +3333,10 @@ def _dot_read(first: str, word: str) -> bool:
 
 
 def voted_marks(
-    first: Sequence[str], readings: Sequence[Sequence[str]], unsure: Collection[int] = ()
+    first: Sequence[str],
+    readings: Sequence[Sequence[str]],
+    unsure: Collection[int] = (),
+    read: Sequence[str] = (),
 ) -> dict[int, str]:
     """The places (a given or middle word's: the family name's marks are another matter) of the name ``first``
     (its words as the extractor took them) where at least ``MARKS_VOTE_AGREE`` of the ``readings`` of its line
@@ -3342,9 +3352,15 @@ def voted_marks(
     dot read as a hook) is dropped where the readings without any mark outnumber all the others, the first
     with them ("Chinh" four times, "Chính" once for "Chỉnh": seed w635 alt 010). ``unsure``: the places whose
     first word was read under ``FIRST_VOTE_CONF``, no reading to vote ("Yếng" (22) first read, "Yểng" thrice,
-    "Yếng" twice: seed w681 dev 004)."""
+    "Yếng" twice: seed w681 dev 004). ``read``: the words of the page's own reading at the name's places,
+    where the extractor took another word than Tesseract gave (its correction, no reading of the line): a
+    word every reading gives back as the page read it (``_read_back``) is taken whatever marks the extractor
+    put in its place ("Thưởng" (0) on the page and in 5 of 5 readings, taken as the listed "Thường": seed
+    k921 alt 003), and so is a family name (``_family_read_back``)."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
+    if (family := _family_read_back(first, whole, len(readings), read)) is not None:
+        out[0] = family
     for k in range(1, len(first)):
         count = Counter(r[k] for r in whole if fold(r[k]) == fold(first[k]))
         if not count:
@@ -3359,11 +3375,60 @@ def voted_marks(
             if all(_tone(w) for w in others) and n > rest:
                 out[k] = word
             continue
-        if others or not _marks_kept(first[k], word):
+        if others or not (
+            _marks_kept(first[k], word) or _read_back(word, n, count[first[k]], read, k, first[k])
+        ):
             continue
         if n > count[first[k]] + own:
             out[k] = word
     return out
+
+
+def _marks_lost(word: str, taken: str) -> bool:
+    """``word`` is the extractor's ``taken`` with marks lost, letters alike ("Nguyên" for "Nguyễn", "Thương"
+    for "Thường"): a mark lost at every size is Tesseract's commonest misreading, and the listed form that
+    puts it back no correction to undo."""
+    return fold(word) == fold(taken) and word != taken and _marks_kept(word, taken)
+
+
+def _read_back(word: str, n: int, against: int, read: Sequence[str], k: int, taken: str) -> bool:
+    """``word``, given by ``n`` readings of the name's line and by none of the extractor's word ``taken``
+    there (``against``), is the word the page's own reading gave at place ``k`` of ``read``: the extractor's
+    marks came from its correction, not from the scan, and every reading of the line gave Tesseract's word
+    back; not where the readings lost a mark ``taken`` has (``_marks_lost``)."""
+    return (
+        against == 0
+        and n >= MARKS_VOTE_AGREE
+        and k < len(read)
+        and nfc(read[k]) == word
+        and not _marks_lost(word, taken)
+    )
+
+
+def _family_read_back(
+    first: Sequence[str], whole: Sequence[Sequence[str]], readings: int, read: Sequence[str]
+) -> str | None:
+    """The family name as the page read it (``read``'s first word) where the extractor took another one
+    (its list's nearest, a syllable no list has: "Vưng" → "Vương", "Vắng" → "Vàng"; seeds x873 corp 006,
+    k923 dev 007) and every one of at least ``MARKS_VOTE_AGREE`` whole readings of the line, more than half
+    of all ``readings``, gives the page's word back, a Vietnamese syllable with a capital; else None. Not
+    the listed name with a mark the readings lost ("Nguyên" read for "Nguyễn": ``_marks_lost``)."""
+    if (
+        not first
+        or len(read) != len(first)
+        or read[0] == first[0]
+        or not whole
+        or _marks_lost(read[0], first[0])
+    ):
+        return None
+    word = read[0]
+    if (
+        not (word[:1].isupper() and is_syllable(word))
+        or len(whole) < MARKS_VOTE_AGREE
+        or 2 * len(whole) <= readings
+    ):
+        return None
+    return word if all(r[0] == word for r in whole) else None
 
 
 @regions.on_read_pages
@@ -3382,6 +3447,8 @@ def marks_vote_pass(
         return page
     name = str(had.value)
     line = _name_line_of(regions.lines_of(page), name, undoubled=True)
+    if line is None:  # (the family name the page read, taken as a listed one with other letters)
+        line = _name_line_of(regions.lines_of(page), name, undoubled=True, family=False)
     if line is None or (crop := _name_line_crop(prepared, page, line)) is None:
         return page
     first = name.split()
@@ -3395,7 +3462,8 @@ def marks_vote_pass(
     except ToolFailed:
         return page
     unsure = {k for k, w in enumerate(line.words) if w.conf < FIRST_VOTE_CONF}
-    voted = voted_marks(first, readings, unsure)
+    as_read = [nfc(w.text).strip(_NAME_MARKS) for w in line.words] if len(line.words) == len(first) else []
+    voted = voted_marks(first, readings, unsure, as_read)
     if not voted:
         return page
     again = {id(line.words[k]): word for k, word in voted.items()}

@@ -3192,3 +3192,15 @@ def test_a_name_led_by_a_middle_name_after_a_doubted_word_is_the_line_the_name_p
     # a word read surely before it, or a name led by a family name: read as it is
     assert line_of("Ma Văn Cao Tạo", [90.0, 97.0, 97.0, 97.0]) is None
     assert line_of("(2s Ma Trần Cao Tạo", [33.0, 1.0, 97.0, 97.0, 97.0]) is None
+
+
+def test_a_family_name_the_line_s_readings_voted_as_the_page_read_it_is_kept_not_the_listed_one() -> None:
+    # seeds x873 corp 006, k923 dev 007: a family name no list has, read so on the page and given back by
+    # every reading of its line (``signature.marks_vote_pass``: voted, at 50), was taken as the listed one
+    # nearest it (by its letters, or a letter from them). The vote stands, in doubt
+    for read, listed in [("Vắng Phú Thỏa", "Vàng Phú Thỏa"), ("Vưng Hồng Ngoạn", "Vương Hồng Ngoạn")]:
+        name, conf = _signed_voted(read, [50.0, 96.0, 93.0], read.split()[0])
+        assert name == read and conf < 0.6, (name, conf)
+        # not voted: the listed one, as before
+        name, conf = _signed_by(read, [50.0, 96.0, 93.0])
+        assert name == listed and conf < 0.6, (name, conf)

@@ -3344,6 +3344,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool 
                 ]
             sur, family_guessed = family_read(words, toks[0][1], voted=row_voted(toks))
             guessed = guessed or family_guessed
+            if not own and sur != words[0] and words[0] in _marks_voted(ln):
+                # "Vưng", "Vắng": the family name the page read, given back by every reading of its line
+                # (``signature.marks_vote_pass``), a syllable no list has; not the listed one nearest it
+                # ("Vương", "Vàng": seeds x873 corp 006, k923 dev 007). Kept as voted, in doubt
+                sur, guessed = words[0], True
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
             # a family name the readings of the name's row voted, a Vietnamese syllable no list has ("Mã" in
