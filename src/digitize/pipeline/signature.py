@@ -39,6 +39,7 @@ from digitize.pipeline.fields.signer import (
     acting_read,
     capital_marked,
     doubtful_name_line,
+    family_as_read,
     glued_name_line,
     led_already,
     list_line,
@@ -3353,10 +3354,10 @@ def voted_marks(
     with them ("Chinh" four times, "Chính" once for "Chỉnh": seed w635 alt 010). ``unsure``: the places whose
     first word was read under ``FIRST_VOTE_CONF``, no reading to vote ("Yếng" (22) first read, "Yểng" thrice,
     "Yếng" twice: seed w681 dev 004). ``read``: the words of the page's own reading at the name's places,
-    where the extractor took another word than Tesseract gave (its correction, no reading of the line): a
-    word every reading gives back as the page read it (``_read_back``) is taken whatever marks the extractor
-    put in its place ("Thưởng" (0) on the page and in 5 of 5 readings, taken as the listed "Thường": seed
-    k921 alt 003), and so is a family name (``_family_read_back``)."""
+    where the extractor took another word than Tesseract gave (its correction, no reading of the line): the
+    family name every reading gives back as the page read it is taken (``_family_read_back``); a given
+    name's stays the extractor's (review of marks57: "Hủng" read back for a right "Hùng", a grave read as a
+    hook at every size)."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
     if (family := _family_read_back(first, whole, len(readings), read)) is not None:
@@ -3375,9 +3376,7 @@ def voted_marks(
             if all(_tone(w) for w in others) and n > rest:
                 out[k] = word
             continue
-        if others or not (
-            _marks_kept(first[k], word) or _read_back(word, n, count[first[k]], read, k, first[k])
-        ):
+        if others or not _marks_kept(first[k], word):
             continue
         if n > count[first[k]] + own:
             out[k] = word
@@ -3389,20 +3388,6 @@ def _marks_lost(word: str, taken: str) -> bool:
     for "Thường"): a mark lost at every size is Tesseract's commonest misreading, and the listed form that
     puts it back no correction to undo."""
     return fold(word) == fold(taken) and word != taken and _marks_kept(word, taken)
-
-
-def _read_back(word: str, n: int, against: int, read: Sequence[str], k: int, taken: str) -> bool:
-    """``word``, given by ``n`` readings of the name's line and by none of the extractor's word ``taken``
-    there (``against``), is the word the page's own reading gave at place ``k`` of ``read``: the extractor's
-    marks came from its correction, not from the scan, and every reading of the line gave Tesseract's word
-    back; not where the readings lost a mark ``taken`` has (``_marks_lost``)."""
-    return (
-        against == 0
-        and n >= MARKS_VOTE_AGREE
-        and k < len(read)
-        and nfc(read[k]) == word
-        and not _marks_lost(word, taken)
-    )
 
 
 def _family_read_back(
@@ -3424,6 +3409,7 @@ def _family_read_back(
     word = read[0]
     if (
         not (word[:1].isupper() and is_syllable(word))
+        or not family_as_read(word, first[0])
         or len(whole) < MARKS_VOTE_AGREE
         or 2 * len(whole) <= readings
     ):
