@@ -1168,6 +1168,23 @@ def test_a_head_s_title_over_an_unread_title_line_is_the_deputy_s_in_doubt() -> 
         assert value == title.capitalize() and conf >= 0.6
 
 
+def test_an_unread_line_off_the_title_s_centre_is_no_second_title_line() -> None:
+    # w693 dev 005 (after the merge): "GIÁM ĐỐC" (93, 90) over the pen's stroke read "77" (0), its centre
+    # 0.83 of the title's width left of the title's: taken as "KT." lost over "PHÓ GIÁM ĐỐC" ("Phó Giám đốc"
+    # in doubt, wrong); the deputy's line lost under the seal stands centred (b577 dev 002: 0.18)
+    def lines(under: tuple[float, float]) -> list[Line]:
+        title = [
+            Word("GIÁM", 93.0, Box(897.0, 1052.0, 975.0, 1100.0)),
+            Word("ĐỐC", 90.0, Box(985.0, 1052.0, 1063.0, 1100.0)),
+        ]
+        junk = [Word("77", 0.0, Box(under[0], 1108.0, under[1], 1170.0))]
+        pg = RecognizedPage(0, "ocr", 1240.0, 1754.0, "", ())
+        return [make_line(pg, title), make_line(pg, junk)]
+
+    assert not signer_module._own_line_unread(lines((746.0, 942.0)), 0)
+    assert signer_module._own_line_unread(lines((860.0, 1100.0)), 0)
+
+
 def test_a_family_name_read_in_small_letters_with_other_marks_leads_the_name_in_doubt() -> None:
     # seed 239 alt 012 (a blurred photo): "Khổng Đình Tài" read "không Đình Tài" (78, 54): "Đình" was taken
     # for the family name "Đinh" ("Đinh Tài"); the small word has the letters of "Khổng" alone of the names

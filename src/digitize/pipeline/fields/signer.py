@@ -2917,6 +2917,10 @@ def _prefix_lost(line: Line) -> bool:
 # title line 0.3 or less (or its box overlaps the title's: b577 dev 002, w695 alt 004)
 OWN_LINE_GAP = 0.8
 OWN_LINE_WIDTH = 0.5  # of the title line's width: a narrower line under it is a speck, no title line
+# (of the title's width) at most this far from the title's centre stands the centre of its second line (a
+# block's lines are centred: b577 dev 002 0.18, w695 alt 004 0.41; the pen's stroke under a sure "GIÁM ĐỐC",
+# w693 dev 005 after the merge: 0.83, "Phó Giám đốc" taken)
+OWN_LINE_CENTRED = 0.5
 # (0..100) a title whose every word was read this surely is read whole, the seal not over it: a line unread
 # under it is the signature's scrawl or the ring's letters (review of sure57: "GIÁM ĐỐC" (97, 97) over "~~~"
 # went "Phó Giám đốc"); b577 dev 002 read "CHỦ TỊCH" at 59/97, w695 alt 004 "CỤC TRƯỞNG" at 90/85
@@ -2936,6 +2940,9 @@ def _own_line_unread(right: Sequence[Line], title_i: int) -> bool:
     if not tl.words or min(w.conf for w in tl.words) >= OWN_TITLE_SURE:
         return False  # a head's title read surely over a scrawl or the ring's letters: his own (review)
     wide = down.x1 - down.x0 >= OWN_LINE_WIDTH * (tl.x1 - tl.x0)
+    off = abs((down.x0 + down.x1) - (tl.x0 + tl.x1)) / 2
+    if off > OWN_LINE_CENTRED * (tl.x1 - tl.x0):
+        return False  # a line the block's centre does not hold: the signature's stroke, left of it
     return down.conf < UNREAD_LINE_CONF and wide and down.x0 < tl.x1 and down.x1 > tl.x0
 
 
