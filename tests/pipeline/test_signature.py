@@ -3081,9 +3081,14 @@ def test_a_family_name_every_reading_gives_back_as_the_page_read_it_is_voted_ove
     page = ["Vưng", "Hồng", "Ngoạn"]
     first = ["Vương", "Hồng", "Ngoạn"]
     assert signature.voted_marks(first, [page] * 5, (), page) == {0: "Vưng"}
-    assert signature.voted_marks(
-        ["Vàng", "Phú", "Thỏa"], [["Vắng", "Phú", "Thỏa"]] * 5, (), ["Vắng", "Phú", "Thỏa"]
-    ) == {0: "Vắng"}
+    # a listed name's letters with other marks ("Vắng" of "Vàng", "Mặc" of "Mạc": u563 alt 008 in the merged
+    # census): the same pixels read alike, the list's stands
+    assert (
+        signature.voted_marks(
+            ["Vàng", "Phú", "Thỏa"], [["Vắng", "Phú", "Thỏa"]] * 5, (), ["Vắng", "Phú", "Thỏa"]
+        )
+        == {}
+    )
     # one reading giving another word, too few whole readings, or the page's word no syllable: no vote
     assert signature.voted_marks(first, [page] * 4 + [first], (), page) == {}
     assert signature.voted_marks(first, [page] * 2 + [[]] * 3, (), page) == {}

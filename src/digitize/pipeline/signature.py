@@ -39,7 +39,6 @@ from digitize.pipeline.fields.signer import (
     acting_read,
     capital_marked,
     doubtful_name_line,
-    family_as_read,
     glued_name_line,
     led_already,
     list_line,
@@ -3394,8 +3393,8 @@ def _family_read_back(
     first: Sequence[str], whole: Sequence[Sequence[str]], readings: int, read: Sequence[str]
 ) -> str | None:
     """The family name as the page read it (``read``'s first word) where the extractor took another one
-    (its list's nearest, a syllable no list has: "Vưng" → "Vương", "Vắng" → "Vàng"; seeds x873 corp 006,
-    k923 dev 007) and every one of at least ``MARKS_VOTE_AGREE`` whole readings of the line, more than half
+    (its list's nearest, a syllable no list has, ``unlisted_lead``: "Vưng" → "Vương", seed x873 corp 006)
+    and every one of at least ``MARKS_VOTE_AGREE`` whole readings of the line, more than half
     of all ``readings``, gives the page's word back, a Vietnamese syllable with a capital; else None. Not
     the listed name with a mark the readings lost ("Nguyên" read for "Nguyễn": ``_marks_lost``)."""
     if (
@@ -3409,7 +3408,7 @@ def _family_read_back(
     word = read[0]
     if (
         not (word[:1].isupper() and is_syllable(word))
-        or not family_as_read(word, first[0])
+        or not unlisted_lead(word)
         or len(whole) < MARKS_VOTE_AGREE
         or 2 * len(whole) <= readings
     ):

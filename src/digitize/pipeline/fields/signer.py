@@ -2505,16 +2505,6 @@ def unlisted_family_read(toks: Sequence[tuple[str, float]]) -> bool:
     )
 
 
-def family_as_read(word: str, listed: str) -> bool:
-    """The family name ``word`` the page and every reading of its line gave may stand against the listed
-    ``listed`` the extractor took: a family name no list has (``unlisted_lead``: not "Uyễn", the rim over
-    "Ng", nor "Lế", "Trấn", a mark added to a listed name), or ``listed``'s letters with other marks where
-    ``listed`` is no frequent name ("Vắng" for "Vàng"; review of marks57)."""
-    if unlisted_lead(word):
-        return True
-    return fold(word) == fold(listed) and listed in SURNAMES and SURNAMES.index(listed) >= FREQUENT_SURNAMES
-
-
 def unlisted_lead(word: str) -> bool:
     """A word that may lead a name as a family name no list has, read whole ("Yên", "Đậu": the lists are no
     census): a capitalised Vietnamese syllable of two letters or more, no listed family name by its letters,
@@ -3361,11 +3351,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int, final: bool 
                 ]
             sur, family_guessed = family_read(words, toks[0][1], voted=row_voted(toks))
             guessed = guessed or family_guessed
-            voted_family = words[0] in _marks_voted(ln) and family_as_read(words[0], sur or "")
+            voted_family = words[0] in _marks_voted(ln) and unlisted_lead(words[0])
             if not own and sur != words[0] and voted_family:
-                # "Vưng", "Vắng": the family name the page read, given back by every reading of its line
-                # (``signature.marks_vote_pass``), a syllable no list has; not the listed one nearest it
-                # ("Vương", "Vàng": seeds x873 corp 006, k923 dev 007). Kept as voted, in doubt
+                # "Vưng": the family name the page read, given back by every reading of its line
+                # (``signature.marks_vote_pass``), a syllable no list has (``unlisted_lead``: not "Uyễn"
+                # of "Nguyễn", "Lế" of "Lê"; review of marks57); not the listed one nearest it ("Vương":
+                # seed x873 corp 006). Kept as voted, in doubt. A listed name's letters with other marks
+                # stay the list's ("Mặc" of "Mạc" in every reading, u563 alt 008 in the merged census)
                 sur, guessed = words[0], True
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
