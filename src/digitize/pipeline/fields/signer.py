@@ -2802,9 +2802,11 @@ def _signer(res: Builder, lines: Sequence[Line], final: bool = False) -> tuple[s
         # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" on a blurred photo, the seal over the block: "KT." lost, the second
         # line read as junk ("mo" at 0, b577 dev 002: "Chủ tịch" at 0.78; "CỤC TRƯỞNG / (¬Àmu", w695 alt 004
         # at 0.87): a title line stands right under the head's title read, so the head's is none of the
-        # signer's own (Decree 30: one line for the head who signs himself). The deputy's, most often there,
-        # in doubt ("TL." and its office head's line may have stood there)
-        name, cap = deputy_of(name), TITLE_IN_DOUBT
+        # signer's own (Decree 30: one line for the head who signs himself) — or the head's own signature or
+        # the seal read as a line under it: the head's title as read, in doubt. Not the deputy's: the first
+        # version gave "Phó …", and a head signing himself lost his title to the pen's stroke (w693 dev 005
+        # in the merged census; hold 491's signer_title fell by one document too, not looked into)
+        cap = TITLE_IN_DOUBT
     if above in ("tl", "ttl") and head is not None and fuzz.ratio(fold(name), fold(head[0])) >= 80:
         cap = TITLE_IN_DOUBT  # under "TL. THỦ TƯỚNG" signs the head of an office, never the head named
     if head is not None and head[2] and not prefixed and _prefix_of(right[title_i - 1]) == "kt":
