@@ -212,6 +212,18 @@ def test_a_reading_s_confidence_in_a_number_is_its_number_word_s() -> None:
     assert not blurred._gives("2021", "1") and not blurred._gives("15/GP", "1")
 
 
+def _number_votes(readings: list[tuple[int, str, float, str, float]]) -> list:  # type: ignore[type-arg]
+    """The number each reading (cut, label, its confidence, the number's word, its confidence) gives, with
+    its cut and tokens, as ``blurred._vote_number`` counts them."""
+    votes = []
+    for cut, label, c0, text, c1 in readings:
+        toks = [_tok(label, c0), _tok(text, c1)]
+        v = blurred._number_of(blurred._text(toks))  # type: ignore[arg-type]
+        assert v is not None
+        votes.append((v.split("/", 1)[0], (cut, toks)))
+    return votes
+
+
 def test_readings_that_read_the_number_s_slash_tell_where_it_ends() -> None:
     """Seed 563 dev 013's blurred "Số: 340/GCN-SCT" read seven ways: five ran its "0/" into a "Q" ("34" by the
     notation glued on), the surest two read "340/": the count's "34" had been taken (in doubt, wrong)."""
@@ -224,12 +236,7 @@ def test_readings_that_read_the_number_s_slash_tell_where_it_ends() -> None:
         (1, "SỐ", 91.0, "34OGCNM-SCT", 0.0),
         (1, "SỐ", 85.0, "34QGCM-SCT", 69.0),
     ]
-    votes = []
-    for cut, label, c0, text, c1 in readings:
-        toks = [_tok(label, c0), _tok(text, c1)]
-        v = blurred._number_of(blurred._text(toks))  # type: ignore[arg-type]
-        assert v is not None
-        votes.append((v.split("/", 1)[0], (cut, toks)))
+    votes = _number_votes(readings)
     assert blurred._agreed(votes) == "34"
     assert blurred._slashed_longer(votes, "34") == "340"  # type: ignore[arg-type]
     assert blurred._slash_read("Số: 340/GCN-SCT") and not blurred._slash_read("Số: 34QGCN-SCT")
@@ -240,13 +247,7 @@ def test_readings_that_read_the_number_s_slash_tell_where_it_ends() -> None:
             (0, "Số:", 90.0, f"1072{ghost}/GCN-SCT", 70.0),
             (1, "Số:", 90.0, f"1072{ghost}/GCN-SCT", 70.0),
         ]
-        ghosted = []
-        for cut, label, c0, text, c1 in shaken:
-            toks = [_tok(label, c0), _tok(text, c1)]
-            v = blurred._number_of(blurred._text(toks))  # type: ignore[arg-type]
-            assert v is not None
-            ghosted.append((v.split("/", 1)[0], (cut, toks)))
-        assert blurred._slashed_longer(ghosted, "1072") == "1072"  # type: ignore[arg-type]
+        assert blurred._slashed_longer(_number_votes(shaken), "1072") == "1072"  # type: ignore[arg-type]
     # the slash read once, by one cut's readings alone, or read before another number: the count's stays
     assert blurred._slashed_longer([v for v in votes if v[1][0] == 0], "34") == "34"  # type: ignore[arg-type]
     assert blurred._slashed_longer(votes[:3], "34") == "34"  # type: ignore[arg-type]

@@ -741,18 +741,24 @@ def test_a_notation_read_as_one_part_ending_with_the_organ_s_own_read_alike() ->
     assert fit("CTrv", "Cục Thú y", "Chỉ thị")[0] == "CTrv"
 
 
-def _unit_letter_page(notation: str, notation_conf: float) -> RecognizedPage:
+def _unit_letter_page(
+    notation: str,
+    notation_conf: float,
+    date: str = "ngày 15 tháng 4 năm 2019",
+    subject_end: str = "cải cách hành chính năm 2019",
+) -> RecognizedPage:
     """A Sở Y tế's công văn whose "Số: 58 /<notation>" line has its notation word read at ``notation_conf``
-    (seed 923 dev 004: "/SYT-LCCB" of "/SYT-TCCB" at 74.5, the rest of the page read well)."""
+    (seed 923 dev 004: "/SYT-LCCB" of "/SYT-TCCB" at 74.5, the rest of the page read well), dated ``date``,
+    its V/v subject's second line ``subject_end`` (the header runs down to "Kính gửi", the subject in it)."""
     rows = [
         (0, 300, "UBND TỈNH PHÚ THỌ"),
         (0, 1400, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         (1, 380, "SỞ Y TẾ"),
         (1, 1500, "Độc lập - Tự do - Hạnh phúc"),
         (2, 300, f"Số: 58 /{notation}"),
-        (2, 1450, "Phú Thọ, ngày 15 tháng 4 năm 2019"),
+        (2, 1450, f"Phú Thọ, {date}"),
         (3, 250, "V/v triển khai thực hiện kế hoạch"),
-        (4, 280, "cải cách hành chính năm 2019"),
+        (4, 280, subject_end),
         (6, 400, "Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh Phú Thọ."),
         (7, 300, "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch."),
         (9, 1500, "KT. GIÁM ĐỐC"),

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from digitize.pipeline.fields import extract
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import Box, Word
 from tests.pipeline.test_extract import Spec, decision, header, page, values
 
 
@@ -771,34 +771,6 @@ def test_an_issue_date_after_today_from_the_annex_takes_the_year_the_header_prin
     assert f["issued_date"].value == "2033-02-13" and f["issued_date"].confidence < 0.6
 
 
-def _letter_page(date: str, subject_end: str) -> RecognizedPage:
-    """A Sở Y tế's công văn dated ``date`` ("ngày … năm …"), its V/v subject's second line ``subject_end``:
-    the header runs down to "Kính gửi", the subject's lines in it."""
-    rows = [
-        (0, 300, "UBND TỈNH PHÚ THỌ"),
-        (0, 1400, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        (1, 380, "SỞ Y TẾ"),
-        (1, 1500, "Độc lập - Tự do - Hạnh phúc"),
-        (2, 300, "Số: 58 /SYT-VP"),
-        (2, 1450, f"Phú Thọ, {date}"),
-        (3, 250, "V/v triển khai thực hiện kế hoạch"),
-        (4, 280, subject_end),
-        (6, 400, "Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh Phú Thọ."),
-        (7, 300, "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch."),
-        (9, 1500, "KT. GIÁM ĐỐC"),
-        (10, 1500, "PHÓ GIÁM ĐỐC"),
-        (12, 1500, "Mùa Văn Đẳng"),
-    ]
-    words = []
-    for n, x0, text in rows:
-        x = float(x0)
-        for t in text.split():
-            box = Box(x, 200.0 + 80 * n, x + 22 * len(t), 245.0 + 80 * n)
-            words.append(Word(t, 93.0, box, line=n * 2 + (x0 > 1000)))
-            x += 22 * (len(t) + 1)
-    return RecognizedPage(0, "ocr", 2480.0, 3508.0, "\n".join(r[2] for r in rows), tuple(words))
-
-
 @pytest.mark.parametrize(
     ("date", "subject", "today", "want"),
     [
@@ -812,5 +784,7 @@ def test_a_date_read_the_day_before_keeps_its_year_against_a_year_the_subject_ci
 ) -> None:
     # review of numbers57 (MED): ``year_as_printed`` took any date after today and years from the whole
     # header, the subject's among them: a right 2027-01-01 read on 2026-12-31 went to 2026-01-01 in doubt
-    got = extract([_letter_page(date, subject)], today=today).fields["issued_date"]
+    from tests.pipeline.fields.test_number import _unit_letter_page
+
+    got = extract([_unit_letter_page("SYT-VP", 93.0, date, subject)], today=today).fields["issued_date"]
     assert got.value == want and got.confidence >= 0.6

@@ -2779,16 +2779,21 @@ _LOANWORD_LETTERS = 4  # a word of this many plain letters (no marks, digits, si
 _MOST_GARBLED = 4  # a longer garble is no word or two lost under a stamp's edge
 
 
+def _sorted_counts(table: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """An n-gram table's keys, sorted, and their counts."""
+    n = len(table)
+    keys = np.fromiter(table.keys(), dtype=np.int64, count=n)
+    counts = np.fromiter(table.values(), dtype=np.int64, count=n)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], counts[order]
+
+
 @lru_cache(maxsize=1)
 def _continuations() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
     """The corpus's trigrams by their first two words (sorted pair keys, third words, counts) and each
     index's key."""
     model = correct.load()
-    n = len(model.trigrams)
-    keys = np.fromiter(model.trigrams.keys(), dtype=np.int64, count=n)
-    counts = np.fromiter(model.trigrams.values(), dtype=np.int64, count=n)
-    order = np.argsort(keys, kind="stable")
-    keys, counts = keys[order], counts[order]
+    keys, counts = _sorted_counts(model.trigrams)
     names = [""] * model.size
     for k, i in model.index.items():
         names[i] = k
@@ -3304,11 +3309,7 @@ LOST_WORD_SHARE = 0.6  # of all the corpus has after the subject's last word(s):
 def _next_words() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The corpus's bigrams by their first word (sorted first words, second words, counts)."""
     model = correct.load()
-    n = len(model.bigrams)
-    keys = np.fromiter(model.bigrams.keys(), dtype=np.int64, count=n)
-    counts = np.fromiter(model.bigrams.values(), dtype=np.int64, count=n)
-    order = np.argsort(keys, kind="stable")
-    keys, counts = keys[order], counts[order]
+    keys, counts = _sorted_counts(model.bigrams)
     return keys // model.size, keys % model.size, counts
 
 
