@@ -54,7 +54,7 @@ from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import NOSLASH, NUMBER, SO, slashes
 from digitize.pipeline.fields.place_date import date_sources
 from digitize.pipeline.fields.text import DIGITISH, fold1
-from digitize.pipeline.handdigits import BLUR_UNREAD_CONF
+from digitize.pipeline.handdigits import BLUR_UNREAD_CONF, FIRST_CLEAR_CONF
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -382,17 +382,23 @@ def _by_position(votes: Sequence[tuple[str, Row]]) -> str | None:
 # slash: "$6: 591/GP-…", "%9 391/…", "5ð: 991/…" (seed 485 alt 012: six of the eight readings of its
 # "Số: 591/GP-SLĐTBXH" no vote before); a digit in the label's tail only after a lead that is no digit
 # ("$6:"), never a number's own digits taken for the label ("59 1/GP-…": "591" split; "50% 10/2020/NĐ-CP",
-# review 40b)
+# review 40b); a lead "5" with a digit like the "ố" ("56: 91/TTr-UBND", "50: …") only before its colon: "Số:"
+# read so by four of the eight readings of w703 dev 003's lost line (its number and notation lost, None)
 _LOOSE_SO = re.compile(
-    r"^\s*[^\s\w]?(?:[sSš$%][^\s/]{0,2}?|5[^\s/\d]{0,2}?)\s*[:;.,]?\s+(?=[0-9oOlI]{1,6}['’`]?\s*/)"
+    r"^\s*[^\s\w]?(?:[sSš$%][^\s/]{0,2}?|5[^\s/\d]{0,2}?|5[06](?=:))\s*[:;.,]?\s+"
+    r"(?=[0-9oOlI]{1,6}['’`]?\s*/)"
 )
+# a blurred "0" read as a "Q" ending the number before its slash ("Số: 3Q/GP.CVT" of "Số: 30/GP-CVT", five of
+# the eight readings of u569 alt 012, its number and notation lost): the number's "0" (after a digit: a "Q"
+# leading the notation, "34QGCN-SCT" of "340/GCN-SCT", is the "0/" run together and stays)
+_Q_ZERO = re.compile(r"(?<=\d)Q(?=['’`]?\s*/)")
 
 
 def _number_of(text: str) -> str | None:
     """ "number/notation" as a "Số:" line's reading gives them, or None. A reading whose slash the blur took
     ("s 2939 QĐ-STNMT", "Sẽ: 2939 QÐ-STNMT": four of the eight readings of forced-blur 85 alt 000's line,
     none of them a vote for its number before) gives them by its hyphened notation after the number."""
-    t = slashes(text)
+    t = _Q_ZERO.sub("0", slashes(text))
     m_so = SO.match(fold(t)) or _LOOSE_SO.match(t)
     if m_so is None:
         m_no = NOSLASH.match(t)
@@ -432,7 +438,9 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     votes = [(v, (crop.cut, toks)) for crop, toks in read if (v := _number_of(_text(toks)))]
     # the number first (the notation's blurred capitals vary more than the digits), then its notation
     numbers = [(v.split("/", 1)[0], row) for v, row in votes]
-    number = _slashed_longer(numbers, _agreed(numbers) or _weighted(numbers))
+    number = _slashed_longer(numbers, _agreed(numbers) or _weighted(numbers)) or _percent_slashed(
+        read, numbers
+    )
     if found[1]:
         # an unsure number the first reading gave is replaced only by one with more digits that the readings
         # agree on, as a whole or digit by digit ("1288" read "128" at 44: its last blurred "8" lost; the
@@ -489,6 +497,32 @@ def _slashed_longer(numbers: Sequence[tuple[str, Row]], number: str | None) -> s
 
 
 _SLASH_LIKE = "17"  # digits a slash's ghost is read as, before the slash itself
+
+
+# a blurred number's last digit and its slash read together as one "%" ("SỐ: 157%%GDĐT-GDT:H",
+# "% 157%;DĐT-2DTrH" of "Số: 1575/SGDĐT-GDTrH": seven of the eight readings of u569 alt 004's line, the
+# eighth read it whole)
+_PERCENT = re.compile(r"^\W*\S{1,3}\s*[:;.,]?\s+(\d{1,5})%")
+
+
+def _percent_slashed(
+    read: Sequence[tuple[_Crop, list[tesseract.Token]]], numbers: Sequence[tuple[str, Row]]
+) -> str | None:
+    """The number of a "Số:" line most of whose readings ran its last digit and slash into a "%" ("157%"):
+    the one reading(s) that read it whole give, one digit more than those readings' agreed digits (at least
+    ``MIN_VOTES`` of them, from both cuts, more than half of all), every such whole reading alike; None
+    otherwise (the "%" may be the slash alone, or two digits: "1%7" of "1967")."""
+    heads = [(m.group(1), crop.cut) for crop, toks in read if (m := _PERCENT.match(_text(toks)))]
+    if not heads:
+        return None
+    head, n = Counter(h for h, _ in heads).most_common(1)[0]
+    if n < MIN_VOTES or 2 * n <= len(read) or len({cut for h, cut in heads if h == head}) < 2:
+        return None
+    whole = {v for v, _ in numbers}
+    if len(whole) != 1:
+        return None
+    (number,) = whole
+    return number if len(number) == len(head) + 1 and number.startswith(head) else None
 
 
 def _holds_longer(ln: Line, number: str) -> bool:
@@ -807,11 +841,17 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
         return page
     # (a day read as a letter like its "1", "tháng Ï", is no date read: the readings' agreed one replaces it;
     # nor one whose digit the digit re-reading kept as first read for want of any other, ``BLUR_UNREAD_CONF``)
-    first_found = [
-        d
-        for d in find_dates(ln.folded)
-        if not read_as_letters(ln.folded[d[0] : d[1]]) and not _unread_digits(ln, d[0], d[1])
-    ]
+    read = [d for d in find_dates(ln.folded) if not read_as_letters(ln.folded[d[0] : d[1]])]
+    first_found = [d for d in read if not _unread_digits(ln, d[0], d[1])]
+    if not first_found and read:
+        # a date with an unread month whose day the page read clearly counts that day as one reading more
+        # (u569 alt 004: "ngày 23" at 94, month unread; "23" by two readings, "21" by three: taken "21")
+        day = _date_parts(ln, read[0][0], read[0][1])
+        first = read[0][2].isoformat()
+        if day and day[0].conf >= FIRST_CLEAR_CONF and first[8:] != best[8:]:
+            best = _agreed([*dated, (first, (FIRST_CUT, []))])
+            if best is None:
+                return page  # a tie: the first reading stays (in doubt, ``digits_in_doubt``)
     if first_found:
         if first_found[0][2].isoformat() == best:
             return page  # the first reading had it (in doubt all the same: ``digits_in_doubt``)
@@ -844,6 +884,22 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     if place is not None:  # the place's last word, run into the "ngày" replaced, kept before the new words
         texts, confs = [place, *texts], [min(words[k].conf, DOUBT_CONF), *confs]
     return _replace_words(kept, ln, words[k:], texts, confs)
+
+
+# the page's own first reading, as a vote among the date line's readings (their cuts are 0 and 1)
+FIRST_CUT = -1
+
+
+def _date_parts(ln: Line, start: int, end: int) -> list[Word]:
+    """The words with a digit in ``ln``'s date at ``start``..``end`` of its folded text (its words one space
+    apart): the day's, the month's and the year's in a word date."""
+    out, at = [], 0
+    for w in ln.words:
+        n = len(nfc(w.text))
+        if at < end and at + n > start and _has_digit(w.text):
+            out.append(w)
+        at += n + 1
+    return out
 
 
 def _place_cut_short(place: Sequence[Word], read: Sequence[tesseract.Token]) -> bool:
