@@ -780,3 +780,116 @@ def test_a_pen_number_read_alone_takes_the_place_of_the_words_in_its_span_only()
     page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "Số: /QĐ-TY", words)
     (ln,) = page_lines(page)
     assert [x.text for x in blurred.pen_put(page, ln, "28", (45.0, 170.0)).words] == ["Số:", "28", "/QĐ-TY"]
+
+
+def test_a_number_s_label_read_56_and_its_0_read_q_are_votes() -> None:
+    """w703 dev 003's lost "Số: 91/TTr-UBND" line read "56: 91/TTr-UBND" by three of its eight readings (no
+    vote; "5Ø: …", one, the only one: its number and notation lost); u569 alt 012's "Số: 30/GP-CVT" read
+    "Số: 3Q/GP.CVT" by five (the "0" a "Q"): both now votes, and the readings agree."""
+    assert blurred._number_of("56: 91/TTr-UBND") == "91/TTr-UBND"
+    assert blurred._number_of("50: 91/TTr-UBND") == "91/TTr-UBND"
+    assert blurred._number_of("Số: 3Q/GP.CVT") == "30/GP.CVT"
+    # a number's own digits are still no label (no colon after them), a "Q" leading the notation stays one
+    # ("34QGCN-SCT": the "0/" run together), a "Q" after no digit is no "0"
+    assert blurred._number_of("56 91/TTr-UBND") is None
+    assert blurred._number_of("59 1/GP-SLĐTBXH") is None
+    assert blurred._number_of("Số: 34QGCN-SCT") == "34/QGCN-SCT"
+    assert blurred._number_of("Số: Q/GP-CVT") is None
+    readings = [
+        (0, "56:", 81.0, "91/TTr-UBND", 54.0),
+        (0, "5Ø:", 67.0, "91/TTr-UBND", 65.0),
+        (1, "56:", 81.0, "91/TTr-UBND", 45.0),
+        (1, "56:", 79.0, "91/TTr-UBND", 48.0),
+    ]
+    assert blurred._agreed(_number_votes(readings)) == "91"
+    readings = [(c, "Số:", 93.0, "3Q/GP.CVT", 60.0) for c in (0, 0, 0, 1, 1)]
+    assert blurred._agreed(_number_votes(readings)) == "30"
+
+
+def _crop_read(rows: list[tuple[int, str]]) -> list:  # type: ignore[type-arg]
+    return [
+        (blurred._Crop(np.zeros((1, 1), np.uint8), cut, (0.0, 1.0)), [_tok(t) for t in text.split()])
+        for cut, text in rows
+    ]
+
+
+def test_a_number_whose_last_digit_and_slash_most_readings_ran_into_a_percent_is_the_whole_reading_s() -> (
+    None
+):
+    """u569 alt 004's "Số: 1575/SGDĐT-GDTrH" read "157%%GDĐT…" or "157%,DĐT…" by seven of its eight readings
+    (no number), "1575/SGDĐT-GDTrH" by one: the number lost. The seven agree on its first digits, the one
+    reading it whole gives the rest."""
+    rows = [
+        (0, "SỐ: 157%%GDĐT-GDT:H"),
+        (0, "Số: 157%%GDĐT-GDTrH"),
+        (0, "% 157%,DĐT1‹,DTrH"),
+        (0, "% 157%;DĐT-2DTrH"),
+        (1, "SỐ: 157%%GDĐT-GDT:H"),
+        (1, "Số: 1575/SGDĐT-GDTrH"),
+        (1, "% 157%,DĐT‹2DTrH"),
+        (1, "S: 157%%GDĐT-GDT:rH"),
+    ]
+    read = _crop_read(rows)
+    numbers = [
+        (v.split("/", 1)[0], (crop.cut, toks))
+        for crop, toks in read
+        if (v := blurred._number_of(blurred._text(toks)))
+    ]
+    assert [v for v, _ in numbers] == ["1575"]
+    assert blurred._agreed(numbers) is None
+    assert blurred._percent_slashed(read, numbers) == "1575"
+    # not when the whole readings disagree, nor one gives other digits or as many as the "%" readings (the "%"
+    # may be the slash alone), nor the "%" readings are too few or of one cut
+    other = [("1576", numbers[0][1]), *numbers]
+    assert blurred._percent_slashed(read, other) is None
+    assert blurred._percent_slashed(read, [("1585", numbers[0][1])]) is None
+    assert blurred._percent_slashed(read, [("157", numbers[0][1])]) is None
+    assert blurred._percent_slashed(read, []) is None
+    assert blurred._percent_slashed(read[:4], numbers) is None
+    assert blurred._percent_slashed(read[3:6], numbers) is None
+
+
+def test_a_date_s_clearly_read_day_counts_against_the_readings_when_its_month_was_unread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """u569 alt 004's "ngày 23 tháng 01" read "23" at 94 by the page, its month unread (kept at
+    ``BLUR_UNREAD_CONF``): of the line's readings two gave "23", three "21" (both cuts), and "21" was taken.
+    The page's clear day is one reading more: a tie, and the page's date stays."""
+    from digitize.pipeline.handdigits import BLUR_UNREAD_CONF
+
+    prepared, read, truth = _first(1.8)
+    assert truth["issued_date"] is not None
+    year, month, day = (int(x) for x in truth["issued_date"].split("-"))
+    wrong = 21 if day != 21 else 22
+    ln = blurred.date_line(read)
+    assert ln is not None
+    k = next(i for i, w in enumerate(ln.words) if w.text == "ngày")
+    day_w, month_w = ln.words[k + 1], ln.words[k + 3]
+    words = [
+        replace(w, text=f"{day:02d}", conf=94.0)
+        if w is day_w
+        else replace(w, conf=BLUR_UNREAD_CONF)
+        if w is month_w
+        else w
+        for w in read.words
+    ]
+    page = replace(read, words=tuple(words))
+
+    def reading(d: int, cut: int) -> tuple[int, list[object]]:
+        return cut, [_tok(t) for t in f"Hà Nội, ngày {d:02d} tháng {month:02d} năm {year}".split()]
+
+    rows = [reading(day, 0), reading(day, 0), reading(wrong, 0), reading(wrong, 1), reading(wrong, 1)]
+    monkeypatch.setattr(blurred, "_rows", lambda *a, **k: rows)
+    got = extract([blurred._vote_date(prepared, page, lang="vie", timeout=30.0)]).fields["issued_date"]
+    assert got.value == truth["issued_date"]
+    # a day the page read unsurely counts for nothing: the readings' "21" is taken
+    words = [
+        replace(w, conf=60.0) if w.text == f"{day:02d}" and w.box == day_w.box else w for w in page.words
+    ]
+    unsure = replace(page, words=tuple(words))
+    got = extract([blurred._vote_date(prepared, unsure, lang="vie", timeout=30.0)]).fields["issued_date"]
+    assert got.value == f"{year}-{month:02d}-{wrong:02d}"
+    # nor does it against readings that agree on another day by more than one
+    rows.append(reading(wrong, 0))
+    got = extract([blurred._vote_date(prepared, page, lang="vie", timeout=30.0)]).fields["issued_date"]
+    assert got.value == f"{year}-{month:02d}-{wrong:02d}"
