@@ -604,8 +604,9 @@ def place_before_comma(line: Line) -> tuple[str, float] | None:
     """The place of the right column's first line under the motto (the date line by Decree 30's layout) whose
     date OCR garbled whole, no date word nor year left ("Hà Nội, sơ Láng Z dung" of a blurred "Hà Nội, ngày
     31 tháng 5 năm 2019", seed 571 dev 013: no place): a known place's name read nearly letter for letter
-    before the line's first comma (or a stop read for it: ``_BEFORE_STOP``), as the date line's place stands. In doubt (``PLACE_BEFORE_COMMA``): that
-    the line is the date line is the layout's word alone. None otherwise."""
+    before the line's first comma (or a stop read for it: ``_BEFORE_STOP``), as the date line's place
+    stands. In doubt (``PLACE_BEFORE_COMMA``): that the line is the date line is the layout's word alone.
+    None otherwise."""
     hit = None
     for before in (_BEFORE_COMMA, _BEFORE_STOP):
         m = before.match(line.text)
