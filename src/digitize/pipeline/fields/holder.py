@@ -103,7 +103,9 @@ _ID = re.compile(
 # ... or with a letter read into its "mã" ("Mnã số thuế", "Máã": a speck or the mark read as one, k897 dev
 # 000, w657 alt 006: no holder_id), never another word ("một số thuế": its "mã" is no "mot")
 # ... or its "h" read as a "ư" ("mã số tưuế: 6595820695", k931 dev 007: no holder_id)
-_GARBLED_TAX = re.compile(r"(?!ma so thue$)m(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} t[hu](?!ua$)(?:u[a-z]|[a-z]e)")
+_GARBLED_TAX = re.compile(
+    r"(?!ma so thue$)m(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} t[hu](?!ua$)(?:u[a-z]|[a-z]e)"
+)
 GARBLED_TAX_CONF = 0.59
 _TAX_SHAPE = re.compile(r"\d{10}(?:-\d{3})?")  # a tax code's shape: 10 digits, or 10-3 for a dependent unit
 
