@@ -5179,3 +5179,41 @@ def test_a_pen_s_month_written_past_its_blank_read_as_one_digit_is_in_doubt() ->
     assert handdigits.cut_at_side(past, month, past.master, "1")
     assert not handdigits.cut_at_side(past, month, past.master, "11")  # two digits read: none cut off
     assert not handdigits.cut_at_side(inside, month, inside.master, "1")
+
+
+def _two_then_a_pair() -> np.ndarray:
+    """A written "2", then a "3" and a "7" run together (one mark): two marks for three digits."""
+    crop = np.full((100, 260), 255, np.uint8)
+    two = [(20, 30), (40, 18), (60, 30), (25, 80), (65, 80)]
+    pair = [(100, 20), (140, 25), (115, 50), (145, 65), (105, 82), (150, 82), (170, 20), (210, 20), (180, 82)]
+    for stroke in (two, pair):
+        cv2.polylines(crop, [np.array(stroke, np.int32)], False, 20, 5)
+    return crop
+
+
+def test_a_number_whose_readings_split_is_the_one_its_marks_read_alone_give_a_pair_among_them() -> None:
+    # k933 alt 011: a written "237" whose "3" and "7" touch, read "237" four times and "230" four times at
+    # 77-96; its marks alone read "2" and "37" (46-92): by_marks and by_marks_split want a digit a mark, the
+    # number was lost to "…"
+    crop = _two_then_a_pair()
+    assert len(handdigits._digit_marks(crop)) == 2
+    alone = [[("2", 96.9), ("2", 86.5), ("2", 97.0), ("2", 57.6)], [("37", 91.7), ("37", 70.9), ("37", 46.2)]]
+    votes = [("237", 92.5), ("230", 77.5), ("230", 81.0), ("237", 77.0), ("2357", 0.0), ("237", 80.4)]
+    votes += [("230", 80.7), ("230", 84.4), ("237", 96.5), ("257", 11.1)]
+    kind = handdigits.Kind.NUMBER
+    assert handdigits.by_marks(votes, alone, kind, crop) is None
+    assert handdigits.by_marks_split(votes, alone, kind, crop) is None
+    assert handdigits.by_marks_grouped(votes, alone, kind, crop) == ("237", handdigits.AGREED_MAX_CONF)
+    # s881 corp 008: "79" one mark read "79" clearly, the "1" read alone as nothing sure: "791" read seven
+    # times (once clearly), "701" twice clearly
+    alone2 = [[("79", 92.5), ("79", 95.5), ("79", 92.0)], [("7", 19.3), ("7", 57.0)]]
+    votes2 = [("791", 95.3), ("791", 67.9), ("791", 58.7), ("791", 60.6), ("701", 73.9), ("701", 75.8)]
+    assert handdigits.by_marks_grouped(votes2, alone2, kind, crop) == ("791", handdigits.AGREED_MAX_CONF)
+    # the rival read more often than the value: none; two values that fit the marks: none
+    assert handdigits.by_marks_grouped(votes2[:2] + votes2[4:] * 2, alone2, kind, crop) is None
+    assert handdigits.by_marks_grouped([*votes2, ("792", 80.0), ("792", 70.0)], alone2, kind, crop) is None
+    # a mark's readings at odds with each other, or one digit a mark: none (``by_marks``'s)
+    split = [alone[0], [("37", 91.7), ("30", 80.9)]]
+    assert handdigits.by_marks_grouped(votes, split, kind, crop) is None
+    single = [alone[0], [("3", 91.7), ("3", 80.9)]]
+    assert handdigits.by_marks_grouped(votes, single, kind, crop) is None

@@ -2784,6 +2784,69 @@ def by_marks_split(
     return value, min(AGREED_MAX_CONF, *confs)
 
 
+def _mark_read(v: list[tuple[str, float]], mark: np.ndarray) -> str | None:
+    """The digits a mark read alone gives surely (``by_marks_grouped``): its sure readings (>=
+    ``MIN_VOTE_CONF``), two at least and one clear (>= ``CLEAR_CONF``), all alike, a digit its shape allows
+    where they read one; None otherwise (the mark's readings say nothing)."""
+    sure = [(t, c) for t, c in v if c >= MIN_VOTE_CONF and t.isdigit()]
+    said = {t for t, _ in sure}
+    if len(sure) < 2 or len(said) != 1 or max(c for _, c in sure) < CLEAR_CONF:
+        return None
+    (text,) = said
+    if len(text) == 1 and _shape_denies(text, _loops(mark), _has_foot(mark)):
+        return None
+    return text
+
+
+# a mark a reading of the whole region gives no digit it reads surely alone holds at most this many digits
+UNREAD_MARK_DIGITS = 2
+
+
+def _fits_marks(text: str, read: list[str | None]) -> bool:
+    """Whether ``text`` splits in order into one piece a mark: a mark read surely alone (``_mark_read``) its
+    digits as read, any other one to ``UNREAD_MARK_DIGITS`` digits."""
+    if not read:
+        return not text
+    head, rest = read[0], read[1:]
+    if head is not None:
+        return text.startswith(head) and _fits_marks(text[len(head) :], rest)
+    return any(_fits_marks(text[n:], rest) for n in range(1, min(UNREAD_MARK_DIGITS, len(text)) + 1))
+
+
+def by_marks_grouped(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], kind: Kind, crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A number whose whole readings split between values, where its marks read alone, a mark holding two
+    digits run together among them, say which: a written "237" whose "3" and "7" touch, read "237" four
+    times and "230" four times at 77-96 (its marks alone: "2", and "37" at 46-92), k933 alt 011; a written
+    "791" read "791" seven times (once clearly) and "701" twice clearly, its "79" one mark read "79" at
+    87-96 six times, s881 corp 008: both lost to "…" (``by_marks`` and ``by_marks_split`` want one digit a
+    mark). The one value of all sure readings (>= ``MIN_VOTE_CONF``) that splits into the marks as they read
+    alone (``_fits_marks``), read so twice at least and once clearly, and at least as often as all the sure
+    readings that do not (each at odds with a mark read surely, or with the marks' count); the marks read
+    surely, one of them two digits, giving more of its digits than the other marks hold. In doubt (at most
+    ``AGREED_MAX_CONF``): the readings disagree."""
+    marks = _digit_marks(crop)
+    if len(marks) < 2 or len(alone) != len(marks):
+        return None
+    read = [_mark_read(v, m) for v, m in zip(alone, marks, strict=True)]
+    if not any(t is not None and len(t) >= 2 for t in read):
+        return None  # one digit a mark: ``by_marks``'s and ``by_marks_split``'s
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    fitting = {t for t, _ in sure if _fits_marks(t, read)}
+    if len(fitting) != 1:
+        return None
+    (value,) = fitting
+    same = [c for t, c in sure if t == value]
+    others = [t for t, _ in sure if t != value]
+    if len(same) < 2 or max(same) < CLEAR_CONF or len(others) > len(same) or not _may_be(value, kind):
+        return None
+    known = sum(len(t) for t in read if t is not None)
+    if known <= len(value) - known:
+        return None  # the marks read surely hold fewer digits than the rest: they say too little
+    return value, min(AGREED_MAX_CONF, statistics.fmean(same))
+
+
 DATE_MARK_VOTES = 2  # readings of the whole day or month that must give what its marks read alone give
 
 
@@ -3652,6 +3715,10 @@ def _decide(
             found = by_marks(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.NUMBER:
             found = by_marks_split(read, alone, blank.kind, cs[0])
+        if found is None and alone and blank.kind == Kind.NUMBER:
+            found = by_marks_grouped(read, alone, blank.kind, cs[0])
+            if found is not None and blank.first.isdigit() and blank.first != found[0]:
+                found = None  # a first reading of clean digits it disagrees with stays as read (in doubt)
         if found is None and blank.kind == Kind.NUMBER and alone is not None:
             # last, once the marks read one by one had their say (``needs_marks`` asks without them: a value
             # taken here would leave them unread; "2545" by its marks, seed 877 dev 011)

@@ -755,6 +755,21 @@ def test_a_tax_code_after_a_label_with_a_letter_read_into_its_ma() -> None:
     assert holder_id("một số thuế: 2117212377")[0] is None  # another word, no label
 
 
+def test_a_tax_code_after_a_label_whose_thue_lost_its_h_to_a_u_horn() -> None:
+    # k931 dev 007 (bitonal): "mã số thuế: 6595820695," read "mã số tưuế: 6595820695,": no holder_id. A
+    # code under it only where its check digit holds, in doubt; "tuổi", "tuyển" are no "thuế"
+    def holder_id(line: str) -> tuple[str | None, float]:
+        body = [("Tên tổ chức: " + COMPANY, "x=355", 92.0), (line, "x=355", 92.0)]
+        f = extract([page(_licence(body))]).fields["holder_id"]
+        return f.value, f.confidence
+
+    value, conf = holder_id("Công ty TNHH Xây dựng Thành Đạt, mã số tưuế: 6595820695, địa chỉ: Số 90")
+    assert (value, conf < 0.6) == ("6595820695", True)
+    assert holder_id("mã số tưuế: 6595820696")[0] is None  # its check digit fails
+    assert holder_id("mã số tuổi: 6595820695")[0] is None
+    assert holder_id("mã số tuyển: 6595820695")[0] is None
+
+
 def test_a_person_s_label_read_without_its_slash_and_colon_still_labels_the_holder_in_doubt() -> None:
     # w655 dev 006 (a blurred photo): "Ông/Bà: Võ Văn Tất Thư" read "Ông Bà Võ Văn Tất Thư": no holder at all
     from digitize.pipeline.fields import extract

@@ -679,6 +679,31 @@ def test_a_garbled_part_where_decree_30_puts_the_organ_s_own_abbreviation_is_it_
     assert notation(("SỞ Y TẾ",), "Số: 2043/svrxyz-VP", vv, None) is None
 
 
+def test_a_typed_notation_read_as_one_garbled_part_reading_as_the_organ_s_own_is_both_in_doubt() -> None:
+    # k933 dev 002: "Số: 980/BC-SGTVT" under "BÁO CÁO" read "sø. 980 /sorvr" beside the pen's number: the
+    # type's part and its hyphen lost, the rest read letter for letter as the Sở's own "SGTVT" ("o" of "G"
+    # aside): dropped as garbled. Decree 30 puts the heading's abbreviation first and the organ's after it
+    from digitize.pipeline.fields.number import OWN_PART_QUALITY
+    from tests.pipeline.test_extract import extract, header, page, signer
+
+    def notation(organ: tuple[str, ...], number: str, heading: str) -> object:
+        specs = header(parent=None, organ=organ, number=number)
+        specs += [(heading, "center", 95.0), ("Kết quả kiểm tra công tác văn thư năm 2020", "center", 91.0)]
+        specs += [("Kính gửi: Các đơn vị.", "center", 90.0), *signer()]
+        f = extract([page(specs)]).fields.get("code_notation")
+        return None if f is None or not f.value else (f.value, f.confidence <= OWN_PART_QUALITY)
+
+    transport = ("SỞ GIAO THÔNG VẬN TẢI",)
+    assert notation(transport, "Số: 980/sorvr", "BÁO CÁO") == ("BC-SGTVT", True)
+    assert notation(transport, "Số: 980/sorvr", "TỜ TRÌNH") == ("TTr-SGTVT", True)
+    # letters that read as no abbreviation of the organ's own, or as long as none: still dropped
+    assert notation(transport, "Số: 980/oouewo", "BÁO CÁO") is None
+    assert notation(transport, "Số: 980/xwpqk", "BÁO CÁO") is None
+    # a part that reads as a type's abbreviation too (the organ's part may be the one lost): dropped
+    # ("rb": the Cục's own "TB" or the type's "TB", Thông báo)
+    assert notation(("CỤC THƯƠNG BINH",), "Số: 12/rb", "BÁO CÁO") is None
+
+
 def test_a_garbled_first_part_is_not_the_organ_s_own_where_it_is_cv_or_the_other_part_holds_it() -> None:
     # review: a công văn "12/cv-CTY" (an enterprise's "CV", the Cục Thú y's "CTY") read "TY-CTY" at 0.55: its
     # letters are the type's "CV", and "TY" is in "CTY" already; "rv" reads as "TY" but "CTY" holds it

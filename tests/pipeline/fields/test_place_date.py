@@ -740,6 +740,19 @@ def test_a_date_line_garbled_whole_still_gives_its_place_before_the_comma_in_dou
     assert fields["place"].value is None
 
 
+def test_a_garbled_date_line_s_place_before_a_stop_read_for_its_comma_is_kept_in_doubt() -> None:
+    # k931 alt 010 (bitonal, a written day and month): "Hà Giang, ngày 17 tháng 4 năm 2022" read "Hà Giang.
+    # sgày Í dáng “Ể năm X2": no date word before the place, no year, the comma read as a stop: no place
+    specs = decision(parent="UBND TỈNH HÀ GIANG", organ=("SỞ Y TẾ",), date="Hà Giang. sgày Í dáng “Ể năm X2")
+    fields = extract([page(specs)]).fields
+    assert fields["place"].value == "Hà Giang" and fields["place"].confidence < 0.6
+    # a known place's abbreviated level before the stop is no place; a comma after it still gives the place
+    specs = decision(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), date="TP. sgày Í dáng “Ể năm X2")
+    assert extract([page(specs)]).fields["place"].value is None
+    specs = decision(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), date="TP. Hà Nội, sgày Í dáng “Ể")
+    assert extract([page(specs)]).fields["place"].value == "Hà Nội"
+
+
 def test_a_date_line_whose_year_was_read_a_digit_short_gives_the_date_in_doubt() -> None:
     # seed 907 alt 012: "Thừa Thiên Huế, ngày 5 tháng 4 năm 2022" read "... tháng 4 san 022": no date
     specs = decision(parent="UBND TỈNH THỪA THIÊN HUẾ", date="Thừa Thiên Huế, ngày 5 tháng 4 san 022")

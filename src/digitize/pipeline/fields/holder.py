@@ -90,7 +90,7 @@ FOR_HOLDER = re.compile(
 _ID = re.compile(
     r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*m[a-z]?a s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
-    r"\bm(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
+    r"\bm(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} t[hu](?!ua\b)(?:u[a-z]|[a-z]e)\b)"
     r"\s*(?:so)?\s*[:.\-]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
@@ -102,7 +102,10 @@ _ID = re.compile(
 # ("Mã xố thuế": its "s" read "x")
 # ... or with a letter read into its "mã" ("Mnã số thuế", "Máã": a speck or the mark read as one, k897 dev
 # 000, w657 alt 006: no holder_id), never another word ("một số thuế": its "mã" is no "mot")
-_GARBLED_TAX = re.compile(r"(?!ma so thue$)m(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
+# ... or its "h" read as a "ư" ("mã số tưuế: 6595820695", k931 dev 007: no holder_id)
+_GARBLED_TAX = re.compile(
+    r"(?!ma so thue$)m(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} t[hu](?!ua$)(?:u[a-z]|[a-z]e)"
+)
 GARBLED_TAX_CONF = 0.59
 _TAX_SHAPE = re.compile(r"\d{10}(?:-\d{3})?")  # a tax code's shape: 10 digits, or 10-3 for a dependent unit
 

@@ -1427,15 +1427,18 @@ def own_part_restored(
     under "TỜ TRÌNH"). The part is made the organ's own abbreviation of its length (``_own_of_length``) where
     its letters read so (``_letters_read_as``), in doubt (``OWN_PART_QUALITY``). Not where the part reads as
     a type's abbreviation too ("cv" of a company's "CV-CTY"; "rb" of "TB": the page does not say which) or
-    the abbreviation is in the other part already (the Cục Thú y's "TY" of "CTY": "TY-CTY")."""
+    the abbreviation is in the other part already (the Cục Thú y's "TY" of "CTY": "TY-CTY"). A typed
+    document's notation read as one garbled part, the type's part lost: ``_type_part_lost``."""
     f = notation.get("code_notation")
     if f is None or not f.value or not organ:
         return notation
     parts = f.value.split("-")
     own = organ_abbreviations(organ)
+    expected = _TYPE_ABBREVIATIONS.get(heading_type or "")
+    if len(parts) == 1 and own and expected is not None:
+        return _type_part_lost(notation, f, expected, own)
     if len(parts) != 2 or not own or not all(parts):
         return notation
-    expected = _TYPE_ABBREVIATIONS.get(heading_type or "")
     if heading_type is None and cong_van and _garbled(parts[0]) and not _garbled(parts[1]):
         at = 0
     elif expected is not None and parts[0] == expected and _garbled(parts[1]):
@@ -1453,6 +1456,23 @@ def own_part_restored(
         return notation
     parts[at] = ab
     fixed = ExtractedField("code_notation", "-".join(parts), min(f.confidence, OWN_PART_QUALITY))
+    return Found(tuple(fixed if x is f else x for x in notation.fields))
+
+
+def _type_part_lost(notation: Found, f: ExtractedField, expected: str, own: tuple[str, ...]) -> Found:
+    """A notation read as one visibly garbled part under a type heading that reads letter for letter as the
+    organ's own abbreviation of its length (``own_part_restored``'s test): the type's part and its hyphen
+    lost ("/sorvr" of "/BC-SGTVT" under "BÁO CÁO" beside a pen's number, k933 dev 002: the notation lost).
+    Decree 30 puts the heading's abbreviation first and the organ's after it: the two, in doubt
+    (``OWN_PART_QUALITY``). Not where the part reads as a type's abbreviation too (the organ's part may be
+    the one lost)."""
+    part = f.value or ""
+    if not _garbled(part):
+        return notation
+    ab = _own_of_length(part, own)
+    if ab is None or any(_letters_read_as(part, t) for t in _NOT_OWN) or not _letters_read_as(part, ab):
+        return notation
+    fixed = ExtractedField("code_notation", f"{expected}-{ab}", min(f.confidence, OWN_PART_QUALITY))
     return Found(tuple(fixed if x is f else x for x in notation.fields))
 
 

@@ -593,6 +593,10 @@ def place_before_day(line: Line) -> tuple[str, float] | None:
 
 
 _BEFORE_COMMA = re.compile(r"^([^,\d]{3,40}),")
+# ... its comma read as a stop, a blank after it ("Hà Giang. sgày Í dáng “Ể năm X2" of a bitonal "Hà Giang,
+# ngày 17 tháng 4 năm 2022" with a written day and month, k931 alt 010: the place lost); tried only where no
+# comma gives a place ("TP. Hồ Chí Minh, ngày …": "TP" is no place)
+_BEFORE_STOP = re.compile(r"^([^,.\d]{3,40})\.(?=\s)")
 PLACE_BEFORE_COMMA = 0.55  # the place of a date line its date words all garbled: in doubt (x the line's)
 
 
@@ -600,10 +604,15 @@ def place_before_comma(line: Line) -> tuple[str, float] | None:
     """The place of the right column's first line under the motto (the date line by Decree 30's layout) whose
     date OCR garbled whole, no date word nor year left ("Hà Nội, sơ Láng Z dung" of a blurred "Hà Nội, ngày
     31 tháng 5 năm 2019", seed 571 dev 013: no place): a known place's name read nearly letter for letter
-    before the line's first comma, as the date line's place stands. In doubt (``PLACE_BEFORE_COMMA``): that
-    the line is the date line is the layout's word alone. None otherwise."""
-    m = _BEFORE_COMMA.match(line.text)
-    hit = _known_place(m.group(1)) if m is not None else None
+    before the line's first comma (or a stop read for it: ``_BEFORE_STOP``), as the date line's place
+    stands. In doubt (``PLACE_BEFORE_COMMA``): that the line is the date line is the layout's word alone.
+    None otherwise."""
+    hit = None
+    for before in (_BEFORE_COMMA, _BEFORE_STOP):
+        m = before.match(line.text)
+        hit = _known_place(m.group(1)) if m is not None else None
+        if hit is not None:
+            break
     return None if hit is None else (hit[0], min(hit[1], PLACE_BEFORE_COMMA))
 
 
