@@ -844,6 +844,9 @@ def test_a_number_whose_last_digit_and_slash_most_readings_ran_into_a_percent_is
     assert blurred._percent_slashed(read, other) is None
     assert blurred._percent_slashed(read, [("1585", numbers[0][1])]) is None
     assert blurred._percent_slashed(read, [("157", numbers[0][1])]) is None
+    # nor where the one more digit is a "1" or "7": the slash's own ghost ("157/GDĐT" read "1571/GDĐT" once)
+    assert blurred._percent_slashed(read, [("1571", numbers[0][1])]) is None
+    assert blurred._percent_slashed(read, [("1577", numbers[0][1])]) is None
     assert blurred._percent_slashed(read, []) is None
     assert blurred._percent_slashed(read[:4], numbers) is None
     assert blurred._percent_slashed(read[3:6], numbers) is None

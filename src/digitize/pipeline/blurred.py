@@ -522,7 +522,9 @@ def _percent_slashed(
     if len(whole) != 1:
         return None
     (number,) = whole
-    return number if len(number) == len(head) + 1 and number.startswith(head) else None
+    if len(number) != len(head) + 1 or not number.startswith(head) or number[-1] in _SLASH_LIKE:
+        return None  # (a "1"/"7" after the digits may be the slash's ghost: "157%", "1571/" of "157/")
+    return number
 
 
 def _holds_longer(ln: Line, number: str) -> bool:
@@ -844,8 +846,10 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     read = [d for d in find_dates(ln.folded) if not read_as_letters(ln.folded[d[0] : d[1]])]
     first_found = [d for d in read if not _unread_digits(ln, d[0], d[1])]
     if not first_found and read:
-        # a date with an unread month whose day the page read clearly counts that day as one reading more
-        # (u569 alt 004: "ngày 23" at 94, month unread; "23" by two readings, "21" by three: taken "21")
+        # a date with an unread month whose day the page read clearly counts as one reading more of the whole
+        # date (u569 alt 004: "ngày 23" at 94, month unread; "23" by two readings, "21" by three: taken "21").
+        # Where the readings agreed it can only make a tie (the page's date stays, in doubt), never win; a
+        # clear blurred day can be wrong too ("13" read "12" at 97), so it decides nothing alone.
         day = _date_parts(ln, read[0][0], read[0][1])
         first = read[0][2].isoformat()
         if day and day[0].conf >= FIRST_CLEAR_CONF and first[8:] != best[8:]:
