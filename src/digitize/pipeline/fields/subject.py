@@ -7393,24 +7393,50 @@ def garbled_in_doubt(subject: Found, own: Sequence[Line] = ()) -> Found:
     return subject
 
 
-# a word read below this is no sure reading of the print's, whatever it spells: a stamp's strokes over the
-# print read as a word ("đầu tư có ga 2019" of "công năm 2019", "ga" at 32 where an incoming stamp's box
-# crossed "ng năm": a SURE-WRONG at 0.94, seed 933 k alt 008). Tesseract reads a printed word of a sharp page
-# at 60 at least: the lowest of the sure subjects read right in the session-58 census (196 documents)
+# a word read below this that the corpus shows in no phrase around it is no sure reading of the print's: a
+# stamp's strokes over the print read as a word ("đầu tư có ga 2019" of "công năm 2019", "ga" at 32 where an
+# incoming stamp's box crossed "ng năm": a SURE-WRONG at 0.94, seed 933 k alt 008); a word read so in its
+# phrase stands ("hậu quả thiên tai" with "thiên" at 36, "thực hiện kế hoạch" with "hiện" at 45). The sure
+# subjects read right in the session-58 census (196 documents) have no word read below 60
 UNREAD_WORD_CONF = 50.0
+
+
+def _in_phrase(model: correct.Model, words: Sequence[str], i: int) -> bool:
+    """The corpus shows ``words[i]`` in a phrase of three with its neighbours (the two before it, the one on
+    each side, or the two after it), or one of those runs has a mark, a word the corpus does not know or the
+    subject's end in it (no evidence against it: "bởi bão Yagi")."""
+    keys = []
+    for w in words:
+        left, right = correct._context(nfc(w), model)
+        keys.append(left if left == right else "<p>")
+    for a in range(i - 2, i + 1):
+        if a < 0 or a + 2 >= len(words):
+            continue
+        run = keys[a : a + 3]
+        if any(k in correct.UNINFORMATIVE for k in run):
+            return True
+        ia, ib, ic = (model.index[k] for k in run)
+        if model.trigrams.get((ia * model.size + ib) * model.size + ic, 0):
+            return True
+    return False
 
 
 def unread_word_in_doubt(subject: Found, own: Sequence[Line]) -> Found:
     """The subject, whatever repaired it before, in doubt (``GUESSED_CONFIDENCE``) while one of its words (of
     letters or digits) stands as Tesseract read it on the subject's lines ``own`` below ``UNREAD_WORD_CONF``
-    (``_own_words``: a word the body or the corpus put in its place is no such reading). OCR'd pages only."""
+    (``_own_words``: a word the body or the corpus put in its place is no such reading) in no phrase of the
+    corpus's (``_in_phrase``). OCR'd pages only."""
     f = subject.get("subject")
     if f is None or not f.value or f.confidence <= GUESSED_CONFIDENCE or not own:
         return subject
     words = f.value.split()
+    model = correct.load()
     if any(
-        r is not None and r.conf < UNREAD_WORD_CONF and any(ch.isalnum() for ch in w)
-        for w, r in zip(words, _own_words(words, own), strict=True)
+        r is not None
+        and r.conf < UNREAD_WORD_CONF
+        and any(ch.isalnum() for ch in w)
+        and not _in_phrase(model, words, i)
+        for i, (w, r) in enumerate(zip(words, _own_words(words, own), strict=True))
     ):
         return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
     return subject
