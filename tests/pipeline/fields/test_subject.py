@@ -2774,3 +2774,24 @@ def test_a_word_lost_at_a_centred_title_s_end_is_the_one_the_corpus_goes_on_with
     # a last word the corpus goes on from every way ("bệnh"): as read
     cut = "HOẠT ĐỘNG KHÁM BỆNH"
     assert _licence((cut, at, [93.0, 93.0, 93.0, 45.0]))[0] == "Giấy phép hoạt động khám bệnh"
+
+
+def test_a_title_s_words_in_capitals_run_together_are_read_apart_in_doubt() -> None:
+    """seed 881 s corp 005: "GIẤY PHÉP / XUẤTKHẨU", a stamp's box over the line's space: the first word's
+    capital (``sentence_case``'s) no longer hides the cut the corpus shows; a capitalised name or loanword
+    the corpus does not show as two syllables side by side stays as read, and sure."""
+    from digitize.pipeline.fields.compose import extract
+    from digitize.pipeline.fields.subject import split_run_together
+    from tests.pipeline.test_extract import page
+
+    assert split_run_together("Xuấtkhẩu") == ("Xuất khẩu", True)
+    assert split_run_together("Taxi công nghệ") == ("Taxi công nghệ", False)
+    lines = [
+        *header(number="Số: 772/GP-CS", parent=None, organ=("CỤC CHÍNH SÁCH",)),
+        ("GIẤY PHÉP", "center", 93.0),
+        ("XUẤTKHẨU", "center", 86.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    field = extract([page(lines)]).fields["subject"]
+    assert (field.value, field.confidence < 0.6) == ("Giấy phép xuất khẩu", True)

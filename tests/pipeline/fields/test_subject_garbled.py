@@ -291,3 +291,15 @@ def test_a_long_row_s_skew_is_no_word_raised() -> None:
     pg = RecognizedPage(index=0, source="ocr", width=3000, height=2339, text="", words=tuple(words))
     got = garbled_in_doubt(_found(text, 0.95), [make_line(pg, words)]).get("subject")
     assert got is not None and got.confidence == 0.95
+
+
+def test_a_word_read_below_fifty_leaves_a_sure_subject_in_doubt() -> None:
+    # seed 933 k alt 008: an incoming stamp's box over "ng năm" of "đầu tư công năm 2019": "có" (96) "ga"
+    # (32), every other word at 96: a SURE-WRONG at 0.94
+    first = "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư có ga"
+    value, conf = _subject([(first, [96.0] * 12 + [32.0]), ("2019", 97.0)])
+    assert (value, conf < 0.6) == ("Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư có ga 2019", True)
+    # every word read at 60 at least: as sure as read
+    right = "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm"
+    value, conf = _subject([(right, [96.0] * 12 + [60.0]), ("2019", 97.0)])
+    assert (value, conf >= 0.6) == (right + " 2019", True)

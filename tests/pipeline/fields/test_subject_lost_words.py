@@ -262,3 +262,15 @@ def test_a_province_s_last_word_on_the_line_under_a_subject_ending_on_its_unit_c
     # nothing under it: "… trên địa bàn tỉnh" as printed (the issuing province)
     lines = page_lines(page([(read, "center", 96.0)]))
     assert province_under(subject, lines, lines, "Thái Nguyên") is subject
+
+
+def test_a_word_s_head_under_a_stamp_s_stroke_read_as_a_digit_is_read_as_the_corpus_has_it_in_doubt() -> None:
+    # seed 703 w dev 003: "cụm công nghiệp" read "cụm 6ông nghiệp" (a stamp's stroke over the "c" read "6", at
+    # 8): the digit was dropped ("cụm ông") and the model made "của ông nghiệp" of it
+    first = "Về việc đề nghị ban hành Quy định quản lý cụm 6ông"
+    lines = [(first, _confs(first, {"6ông": 8.0})), ("nghiệp trên địa bàn tỉnh Kiên Giang", 96.0)]
+    value, conf = _subject(lines, heading="TỜ TRÌNH")
+    assert (value, conf < SURE) == (
+        "Về việc đề nghị ban hành Quy định quản lý cụm công nghiệp trên địa bàn tỉnh Kiên Giang",
+        True,
+    )

@@ -85,6 +85,7 @@ from digitize.pipeline.fields.subject import (
     tidied,
     tone_rival_restored,
     unit_restored,
+    unread_word_in_doubt,
     unspecked,
     vv_lines,
     year_restored,
@@ -265,6 +266,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = tone_rival_restored(subject, own)  # "kêu gọi đầu từ năm": a stamp's mark read as a tone's
         # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
         subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
+        subject = unread_word_in_doubt(subject, own)  # "đầu tư có ga 2019": "ga" a stamp's strokes at 32
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act
