@@ -3525,6 +3525,49 @@ def test_a_place_read_unsurely_under_the_title_is_no_name_taken_in_doubt(
     assert name.value is None
 
 
+def test_a_name_read_unsurely_is_taken_before_a_reading_that_only_had_the_name_s_line_garbled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # names58 (u569 alt 013, a blurred photo): the first reading lost the name's line under "CHỦ TỊCH"; the
+    # block as cut read it garbled, "Ý (25) anh (74) Pọm (90)" (a line for the name pass to read again), with
+    # the seal's tone taken out "Tang (66) Mạnh (93) Pọm (89)": "Tăng Mạnh Pọm", not surely enough to take as
+    # read. The garbled reading was kept over it, the name pass read no more of it: no name. The reading that
+    # gives the name is taken, in doubt (w703 dev 006 likewise: "ĐinHĐãng Oai", then "Đỉnh Đăng Oai")
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    lines = ("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")
+    garbled = make_page(directive()[:-5] + block(lines, "Ý anh Pọm", [25.0, 74.0, 90.0]))
+    toned = make_page(directive()[:-5] + block(lines, "Tang Mạnh Pọm", [66.0, 93.0, 89.0]))
+    name_y = max(w.box.y0 for w in toned.words)
+    first = replace(toned, words=tuple(w for w in toned.words if w.box.y0 < name_y), text="")
+    assert extract([first]).values()["signer_name"] is None
+
+    def block_words(p: RecognizedPage) -> list[Word]:
+        return [w for w in p.words if w.box.x0 > 0.45 * p.width and w.box.y0 > name_y - 400]
+
+    readings = iter([block_words(garbled), block_words(toned), block_words(toned)[-1:]])
+    img = np.full((int(toned.height), int(toned.width)), 255, np.uint8)
+    img[int(name_y) : int(name_y) + 40, 1700:2100] = 0  # (ink to read)
+    prepared = preprocess.Prepared(
+        master=img,
+        ocr=img,
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=300.0,
+        width=img.shape[1],
+        height=img.shape[0],
+    )
+    monkeypatch.setattr(
+        signature, "_variants", lambda crop, letter: iter([(crop, False), (crop, True), (crop, False)])
+    )
+    monkeypatch.setattr(signature, "_read", lambda *args, **kwargs: next(readings))
+    f = extract([signature.second_pass(prepared, first, lang="vie")]).fields["signer_name"]
+    assert (f.value, f.confidence < review.REVIEW_THRESHOLD) == ("Tăng Mạnh Pọm", True)
+
+
 def test_a_lone_letter_the_ring_left_between_a_family_name_and_three_given_names_is_no_word() -> None:
     # k915 alt 003, a bitonal scan: the seal's ring arc crossing the name line before and after "Quan" read
     # "Ẩ" and "G" ("Ẩ Quan G Phú Nhật Đạt"): the lone marked letter is no "Âu", the lone "G" no word of it

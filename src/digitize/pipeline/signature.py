@@ -354,7 +354,11 @@ def second_pass(
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
-    best = best or titled or named or doubted
+    # a reading that gives the name, in doubt (``doubted``), before one that only had the name's line with its
+    # family name garbled (``named``, for the name pass to read again): a line no reading made a name of is
+    # read no better alone (names58: u569 alt 013 kept "Ý anh Pọm" over "Tang Mạnh Pọm", w703 dev 006
+    # "ĐinHĐãng Oai" over "Đỉnh Đăng Oai": no name either time)
+    best = best or titled or doubted or named
     if not best:
         return page  # the second reading found no signer either: keep the first
 
