@@ -2319,10 +2319,10 @@ def _read_alike(place: int, weight: dict[str, float], count: Counter[str]) -> st
     mark alike (``UNLISTED_VOTES`` readings at least), read surely on average (``SURE_WORD_CONF``): a
     capitalised Vietnamese syllable no list has as it stands, whose letters and vowel marks a listed name has
     with another tone, where no such listed form's tone print is misread as the one read (``MISREAD_TONES``):
-    "Sảng" six times at 91, not the listed "Sáng" (w701 alt 003). A unanimous sure reading with a tone no
-    misreading gives is the word printed: the list is no census. None otherwise (the vote's own rules:
-    ``_unlisted_vote``). Not the family name's place: "Lực" read six times at 90 was "Lục" (seed 209, a
-    blurred photo: a horn made of the blur in every reading)."""
+    a hook read six times at 91 where the listed forms have an acute or none (w701 alt 003). A unanimous sure
+    reading with a tone no misreading gives is the word printed: the list is no census. None otherwise (the
+    vote's own rules: ``_unlisted_vote``). Not the family name's place: "Lực" read six times at 90 was "Lục"
+    (seed 209, a blurred photo: a horn made of the blur in every reading)."""
     if place == 0 or len(count) != 1:
         return None
     ((top, n),) = count.items()
@@ -2333,17 +2333,28 @@ def _read_alike(place: int, weight: dict[str, float], count: Counter[str]) -> st
     if top in NAME_SYLLABLES or fold(top) not in F_SYLLABLES:
         return None  # (a listed name, or letters no listed name has: the vote's own rules)
     base, tone = split_tone(top)
-    forms = [split_tone(f)[1] for f in F_SYLLABLES[fold(top)] if split_tone(f)[0] == base]
-    if not forms or any((f, tone) in MISREAD_TONES or (tone == "0" and f != "0") for f in forms):
+    forms = [f for f in F_SYLLABLES[fold(top)] if split_tone(f)[0] == base]
+    if not forms or any(_tone_misread(split_tone(f)[1], tone) for f in forms):
         return None  # another vowel's marks, or a listed form's tone print is read as this one (or lost)
+    if any(split_tone(f)[1] != "0" and f in COMMON_NAME_SYLLABLES for f in forms):
+        # a common name's tone read as another, even one print does not confuse ("Húng" five times at 95:
+        # "Hùng", one of the commonest names, a tone misread once in a hundred far likelier than a name
+        # nobody has): the listed one
+        return None
     return top
+
+
+def _tone_misread(printed: str, read: str) -> bool:
+    """A tone ``printed`` (``syllable.TONE_MARKS``' digit, "0" for none) Tesseract surely reads as ``read``
+    (``MISREAD_TONES``), or lost."""
+    return (printed, read) in MISREAD_TONES or (read == "0" and printed != "0")
 
 
 # (printed, read) tones (``syllable.TONE_MARKS``' digits) Tesseract takes one for the other on print, however
 # surely: a hook or a tilde read as an acute ("Tháo" six times at 88 for "Thảo", seed 207), a grave or a tilde
 # read as a hook ("Hủng" for "Hùng"). A unanimous reading with such a tone is no reading of it
-# (``_tone_told_apart_from_listed``); one with a tone none of these makes of a listed form's ("Sảng" for
-# "Sáng" or "Sang") is
+# (``_tone_told_apart_from_listed``); one with a tone none of these makes of a listed form's ("Huẩn" for
+# "Huấn" or "Huân") is
 MISREAD_TONES = frozenset({("3", "1"), ("4", "1"), ("2", "3"), ("4", "3")})
 
 
@@ -3127,7 +3138,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
 
 def _against_list(name: Sequence[str]) -> frozenset[int]:
     """The places of a voted name's given names (``vote_name``) whose word is no listed form though a listed
-    one has its letters with other marks ("Sảng" of "Sáng", "Lẫm" of "Lâm"): the vote kept the word its
+    one has its letters with other marks ("Huẩn" of "Huấn", "Lẫm" of "Lâm"): the vote kept the word its
     readings gave over the list's (``_read_alike``, ``_unlisted_vote``), which the extractor would take back
     by its letters (``signer.fix_syllable``); marked voted (``Word.voted``), it is kept as voted
     (``signer._marks_voted``), in doubt."""
