@@ -2280,7 +2280,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
             count[r[i][0]] += 1
         listed = SURNAMES if i == 0 else NAME_SYLLABLES
         known = [w for w in weight if w in listed]
-        best = (
+        best = _read_alike(i, weight, count) or (
             max(known, key=lambda w: weight[w])
             if known
             else _unlisted_vote(i, size, weight, count, unnamed=unnamed, marks_read=marks_read)
@@ -2316,6 +2316,50 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
     if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
+
+
+def _read_alike(place: int, weight: dict[str, float], count: Counter[str]) -> str | None:
+    """The given name every reading of a name's row gave at ``place`` (after the family name's), letter and
+    mark alike (``UNLISTED_VOTES`` readings at least), read surely on average (``SURE_WORD_CONF``): a
+    capitalised Vietnamese syllable no list has as it stands, whose letters and vowel marks a listed name has
+    with another tone, where no such listed form's tone print is misread as the one read (``MISREAD_TONES``):
+    a hook read six times at 91 where the listed forms have an acute or none (w701 alt 003). A unanimous sure
+    reading with a tone no misreading gives is the word printed: the list is no census. None otherwise (the
+    vote's own rules: ``_unlisted_vote``). Not the family name's place: "Lực" read six times at 90 was "Lục"
+    (seed 209, a blurred photo: a horn made of the blur in every reading)."""
+    if place == 0 or len(count) != 1:
+        return None
+    ((top, n),) = count.items()
+    if n < UNLISTED_VOTES or weight[top] < n * SURE_WORD_CONF * 100:
+        return None
+    if not (top.isalpha() and top[:1].isupper() and top[1:].islower() and is_syllable(top)):
+        return None
+    if top in NAME_SYLLABLES or fold(top) not in F_SYLLABLES:
+        return None  # (a listed name, or letters no listed name has: the vote's own rules)
+    base, tone = split_tone(top)
+    forms = [f for f in F_SYLLABLES[fold(top)] if split_tone(f)[0] == base]
+    if not forms or any(_tone_misread(split_tone(f)[1], tone) for f in forms):
+        return None  # another vowel's marks, or a listed form's tone print is read as this one (or lost)
+    if any(split_tone(f)[1] != "0" and f in COMMON_NAME_SYLLABLES for f in forms):
+        # a common name's tone read as another, even one print does not confuse ("Húng" five times at 95:
+        # "Hùng", one of the commonest names, a tone misread once in a hundred far likelier than a name
+        # nobody has): the listed one
+        return None
+    return top
+
+
+def _tone_misread(printed: str, read: str) -> bool:
+    """A tone ``printed`` (``syllable.TONE_MARKS``' digit, "0" for none) Tesseract surely reads as ``read``
+    (``MISREAD_TONES``), or lost."""
+    return (printed, read) in MISREAD_TONES or (read == "0" and printed != "0")
+
+
+# (printed, read) tones (``syllable.TONE_MARKS``' digits) Tesseract takes one for the other on print, however
+# surely: a hook or a tilde read as an acute ("Tháo" six times at 88 for "Thảo", seed 207), a grave or a tilde
+# read as a hook ("Hủng" for "Hùng"). A unanimous reading with such a tone is no reading of it
+# (``_tone_told_apart_from_listed``); one with a tone none of these makes of a listed form's ("Huẩn" for
+# "Huấn" or "Huân") is
+MISREAD_TONES = frozenset({("3", "1"), ("4", "1"), ("2", "3"), ("4", "3")})
 
 
 def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], readings: int) -> str | None:
@@ -3079,7 +3123,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
             return page
         # without a title read, the rows above are read for it even when the name's gave none: the block's
         # title alone, in doubt, is found (seed 239 grey dev 006: "PHÓ GIÁM ĐỐC" over an unread name)
-        placed = [(name_box, name)] if voted and name is not None else []
+        placed = [(name_box, name, _against_list(name))] if voted and name is not None else []
         if not found.value("signer_title"):
             for j in reversed(range(max(0, len(rows) - 1 - TITLE_ROWS), len(rows) - 1)):
                 readings, title_box = _read_row(
@@ -3087,7 +3131,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
                 )
                 title = vote_title([_title_text(r) for r in readings])
                 if title is not None:
-                    placed.insert(0, (title_box, title))
+                    placed.insert(0, (title_box, title, frozenset()))
                     break
             else:
                 return page  # a name with no title over it: no signature block found
@@ -3096,20 +3140,32 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     return _put_rows(page, placed, x0, y0, s)
 
 
+def _against_list(name: Sequence[str]) -> frozenset[int]:
+    """The places of a voted name's given names (``vote_name``) whose word is no listed form though a listed
+    one has its letters with other marks ("Huẩn" of "Huấn", "Lẫm" of "Lâm"): the vote kept the word its
+    readings gave over the list's (``_read_alike``, ``_unlisted_vote``), which the extractor would take back
+    by its letters (``signer.fix_syllable``); marked voted (``Word.voted``), it is kept as voted
+    (``signer._marks_voted``), in doubt."""
+    return frozenset(
+        k for k, w in enumerate(name) if k and w not in NAME_SYLLABLES and fold(w) in F_SYLLABLES
+    )
+
+
 def _put_rows(
     page: RecognizedPage,
-    placed: Sequence[tuple[tuple[int, int, int, int], list[str]]],
+    placed: Sequence[tuple[tuple[int, int, int, int], list[str], frozenset[int]]],
     x0: float,
     y0: float,
     scale: float,
 ) -> RecognizedPage:
     """The page with the words inside each row's box (the region's pixels at (x0, y0) of the page, ``scale``
-    of them to a page pixel) replaced by the row's voted words, spread over its box, in doubt."""
+    of them to a page pixel) replaced by the row's voted words, spread over its box, in doubt; those at the
+    places each row's set names marked voted (``Word.voted``: ``_against_list``)."""
     words = list(page.words)
     line_no = max(wd.line for wd in page.words) + 1
     block = max(wd.block for wd in page.words) + 1
     new_rows: dict[int, tuple[float, float, float]] = {}
-    for (top, bottom, left, right), texts in placed:
+    for (top, bottom, left, right), texts, as_read in placed:
         bx0, bx1 = x0 + left / scale, x0 + right / scale
         by0, by1 = y0 + top / scale, y0 + bottom / scale
 
@@ -3128,6 +3184,7 @@ def _put_rows(
                 box=Box(bx0 + k * step, by0, bx0 + (k + 1) * step - 1, by1),
                 block=block,
                 line=line_no,
+                voted=k in as_read,
             )
             for k, t in enumerate(texts)
         ]

@@ -865,6 +865,19 @@ def _signed_by(
     return f.value, f.confidence
 
 
+def test_a_row_voted_name_s_first_word_no_list_has_leads_it_before_a_listed_family_name() -> None:
+    # w701 dev 012, w703 dev 003: the row's readings voted a name of three and four words (each at the vote's
+    # 50), its first a family name no list has that every reading gave, before a listed family name ("Cao")
+    # and, in one, "Thị"; the name was read from "Cao" on. The vote's first word leads it, in doubt
+    name, conf = _signed_by("Vưng Cao Tuấn", [50.0, 50.0, 50.0])
+    assert name == "Vưng Cao Tuấn" and conf < 0.6
+    name, conf = _signed_by("Vưng Thị Cao Hoa", [50.0, 50.0, 50.0, 50.0])
+    assert name == "Vưng Thị Cao Hoa" and conf < 0.6
+    # not a line only part of which is the vote's (its first word one reading's doubt), nor a list's word
+    assert _signed_by("Vưng Cao Tuấn", [45.0, 50.0, 50.0])[0] == "Cao Tuấn"
+    assert _signed_by("Nơi Cao Tuấn", [50.0, 50.0, 50.0])[0] == "Cao Tuấn"
+
+
 def test_a_middle_word_read_with_marks_no_name_has_is_the_common_middle_name_in_doubt() -> None:
     # "Hồ Vấn Nam" (63) under a seal on a bitonal photo: of "Vân" and "Văn" (its letters), the commoner
     # middle name, to review; a word read as one of them is kept

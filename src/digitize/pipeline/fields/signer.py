@@ -2063,17 +2063,26 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     scribble read as letters stands apart or is doubted), the whole name at most five words."""
     if len(toks) > 5:
         return False
+    # a row the readings' vote put in (``row_voted``): its words' confidence is the vote's mark, and its first
+    # word no listed family name one every reading gave, letters alike (``signature._unlisted_vote``): the
+    # name's own family name (a family name no list has before the listed "Cao" of a name of three words,
+    # w701 dev 012, and of "… Thị Cao …", w703 dev 003: both were read from "Cao" on), in doubt as the row is
+    voted = row_voted(toks)
     for k in range(start):
         t, c = toks[k]
         gap = boxes[k + 1].x0 - boxes[k].x1
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
-        if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
+        if len(t) < 2 or (c < NAME_WORD_CONF and not voted) or not is_syllable(t):
+            return False
+        if not -0.2 * height <= gap <= height:
             return False
         if nfc(t).casefold() in _LEAD_WORDS and not _rank_opening_as_middle(toks, k):
             return False  # "Tỉnh Sở" (75, 75): the seal's ring, a rank or a signing word, no name's
         if k == 0 and nfc(t).casefold() in _NO_FAMILY_WORDS:
             return False  # "Bà Nguyễn Văn An": an honorific or a list's word, no family name
-        if c < SURE_WORD_CONF and not (_name_word(t) or (k == 0 and t in OTHER_SURNAMES)):
+        if c < SURE_WORD_CONF and not (
+            _name_word(t) or (k == 0 and (t in OTHER_SURNAMES or (voted and unlisted_lead(t))))
+        ):
             # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely. A
             # real family name the list lacks, as printed, only as the name's first word ("Tào" (80) before
             # "Cao Đăng Khoái"), read at ``NAME_WORD_CONF`` at least (above)
