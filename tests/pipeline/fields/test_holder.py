@@ -981,3 +981,34 @@ def test_an_organisation_named_after_a_document_type_is_the_holder() -> None:
         _licence([("Tên tổ chức: " + name, "x=355", 92.0), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)])
     )
     assert got["holder_name"] is not None and fold(got["holder_name"]) == fold(name)
+
+
+def test_a_holder_s_name_with_a_word_no_name_has_is_in_doubt() -> None:
+    # w705 alt 007 "Công ty TNHH IDu lịch …" (a speck read as a capital before "Du") at 0.90, k935 dev 013
+    # "Công: w TNHH MTV …" (the "ty" read as a colon and a "w") at 0.85: sure and wrong; in doubt now
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.fields.holder import junk_in_name
+    from tests.pipeline.test_extract import page
+
+    def holder(line: str, conf: float = 92.0) -> tuple[str | None, float]:
+        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+        got = extract([page(_licence(body))]).fields["holder_name"]
+        return got.value, got.confidence
+
+    for junk in ("Công ty TNHH IDu lịch Trường Sơn", "Công ty TNHH#4 Xây dựng Thành Đạt"):
+        name, conf = holder("Tên tổ chức: " + junk)
+        assert name is not None and conf < 0.6, junk
+    assert junk_in_name("Công: w TNHH MTV Kỹ thuật Nam Việt")
+    # brands, acronyms, numbers and a name's initial are no junk: as sure as their line
+    for name in (
+        "Công ty TNHH MTV Quản lý nợ VPBank",
+        "Công ty Cổ phần 3C Việt Nam",
+        "Công ty TNHH Dịch vụ HDBank",
+        "Công ty TNHH Thương mại Hà Nội.",
+    ):
+        assert not junk_in_name(name), name
+    assert holder("Tên tổ chức: Công ty TNHH MTV Quản lý nợ VPBank") == (
+        "Công ty TNHH MTV Quản lý nợ VPBank",
+        0.92,
+    )
+    assert not junk_in_name("Y Ngông Niê Kdăm")

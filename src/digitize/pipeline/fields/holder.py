@@ -264,6 +264,35 @@ def _clean_holder(text: str) -> str:
     return fix_company_forms(clean_value(t))
 
 
+# a character no name's word holds inside it: a seal's or a speck's stroke read into the name ("Công: w TNHH
+# MTV …", "TNHH#4 Xây dựng …"); its last word's stop and comma are the line's
+_JUNK_CHARS = frozenset(":;#@$%*+=<>|~^\\[]{}")
+
+
+def junk_in_name(value: str) -> bool:
+    """Whether a holder's name (a company's or a person's) has a word no name has: a character of
+    ``_JUNK_CHARS`` in a word ("Công:" of "Công ty", "TNHH#4"), a single small letter ("w" of "ty"), or a
+    speck read as a capital glued before a capitalised syllable ("IDu lịch" of "Du lịch", w705 alt 007 and
+    k935 dev 013 taken at 0.90 and 0.85). Acronyms and brands ("VPBank", "HDBank", "VNPT", "3C") are none of
+    these: "PBank" is no syllable."""
+    words = value.split()
+    for k, w in enumerate(words):
+        core = w.rstrip(".,") if k == len(words) - 1 else w
+        if any(ch in _JUNK_CHARS for ch in core):
+            return True
+        if len(core) == 1 and core.isalpha() and core.islower():
+            return True
+        if (
+            len(core) >= 3
+            and core[0].isupper()
+            and core[1].isupper()
+            and core[2:].islower()
+            and is_syllable(core[1:])
+        ):
+            return True
+    return False
+
+
 CLAUSE_TAIL = 5  # a name that ends in this many words in lower case read on into a clause (to review)
 
 
@@ -455,6 +484,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             res.set("holder_id", hid[0], conf)
             break
     held = res.fields.get("holder_name")
+    if held is not None and held.confidence > GUESSED_WORDS_CONF and junk_in_name(held.value or ""):
+        res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
     if held is not None and held.confidence > GUESSED_WORDS_CONF and _clause_tail(held.value or ""):
         res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
     if held is not None and held.confidence > FAMILY_ONG_CONF and _form_only(held.value or ""):
