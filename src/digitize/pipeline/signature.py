@@ -358,6 +358,11 @@ def second_pass(
     # family name garbled (``named``, for the name pass to read again): a line no reading made a name of is
     # read no better alone (names58: u569 alt 013 kept "Ý anh Pọm" over "Tang Mạnh Pọm", w703 dev 006
     # "ĐinHĐãng Oai" over "Đỉnh Đăng Oai": no name either time)
+    # — where that name's first word (its family name) was itself read at ``DOUBTED_LEAD_CONF`` at least: one
+    # read lower is as likely a thinned letter read as another name ("Lưu" (55) of a "Nguyễn" the name pass
+    # reads from the garbled line), and the line goes to the name pass as before (review of names58)
+    if doubted and not _lead_read(doubted):
+        best = best or titled or named or doubted
     best = best or titled or doubted or named
     if not best:
         return page  # the second reading found no signer either: keep the first
@@ -381,6 +386,18 @@ def second_pass(
     ]
     words = tuple(kept + best)
     return replace(page, words=words, text=page_text(words))
+
+
+# the least confidence of a name's first word read with the seal's tone taken out (``doubted``) for that
+# reading to go before the name pass's reading of a garbled name line (targets: "Tang" 66, "Đỉnh" 79)
+DOUBTED_LEAD_CONF = 60.0
+
+
+def _lead_read(words: Sequence[Word]) -> bool:
+    """Whether the first word (in reading order) of the name ``_voted_name`` marked was read at
+    ``DOUBTED_LEAD_CONF`` at least."""
+    voted = sorted((w for w in words if w.voted), key=lambda w: (w.line, w.box.x0))
+    return bool(voted) and voted[0].conf >= DOUBTED_LEAD_CONF
 
 
 def _voted_name(page: RecognizedPage, words: list[Word]) -> list[Word]:
