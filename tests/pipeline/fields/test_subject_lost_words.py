@@ -412,3 +412,44 @@ def test_words_lost_at_a_break_between_centred_lines_are_read_where_the_body_res
     # the body's words there would not fill the room the line lost: none taken
     value, _ = _break_lost(tuple(t.replace("thêm, học thêm", "thêm") for t in body))
     assert value is not None and "dạy thêm" not in value
+
+
+def _viec_and_word_lost(shift: float) -> tuple[str | None, float]:
+    """A directive's subject with "việc bảo" lost after "Về" (nothing read there), the words after moved
+    ``shift`` pixels right."""
+    first = "Về việc bảo đảm trật tự, an toàn giao thông dịp Tết"
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"), number="Số: 41/CT-UBND"),
+        ("CHỈ THỊ", "center", 95.0),
+        (first, "center", 96.0),
+        ("Nguyên đán", "center", 96.0),
+        ("", "center", 90.0),
+        (
+            "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch,",
+            "body",
+            92.0,
+        ),
+        *signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Tăng Kim Nguyệt"),
+    ]
+    pg = page(specs)
+    n = next(w.line for w in pg.words if w.text == "bảo")
+    row = sorted((w for w in pg.words if w.line == n), key=lambda w: w.box.x0)
+    lost = row[1:3]
+    assert [w.text for w in lost] == ["việc", "bảo"]
+    words = [
+        replace(w, box=Box(w.box.x0 + shift, w.box.y0, w.box.x1 + shift, w.box.y1)) if w in row[3:] else w
+        for w in pg.words
+        if not any(w is x for x in lost)
+    ]
+    f = extract([replace(pg, words=tuple(words))]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_viec_and_the_word_after_it_lost_in_a_gap_after_ve_are_put_back_as_the_corpus_bridges_them() -> None:
+    # u569 alt 008: "về [việc bảo] đảm trật tự …", a stamp's ink over both; the gap holds "việc" and a word
+    # of three letters, the corpus's between "việc" and "đảm"
+    value, conf = _viec_and_word_lost(0.0)
+    assert (value, conf < SURE) == ("Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán", True)
+    # a gap too wide for the two: not the corpus's word
+    value, conf = _viec_and_word_lost(3 * CHAR)
+    assert conf < SURE and (value is None or "bảo" not in value)

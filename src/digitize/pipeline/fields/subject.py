@@ -3630,6 +3630,30 @@ def lost_viec(ln: Line) -> bool:
     return gaps.lost(0) and _VIEC_GAP[0] <= (gaps.gaps[0] - usual) / lw <= _VIEC_GAP[1]
 
 
+def lost_viec_word(ln: Line) -> str | None:
+    """``lost_viec`` where the gap after "Về" holds "việc" and one word more ("về [việc bảo] đảm trật tự …",
+    a stamp's ink over both, u569 alt 008): the word the corpus puts between "việc" and the next word read
+    (``_bridge``, by ``LETTERED_SHARE``, ``GAP_OVER`` times as often as the pair), the gap less a space on
+    each side holding both words and the space between them printed as the line's (``letter_width``), within
+    ``FIT``. None otherwise."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    lw = letter_width(ln)
+    if not ln.boxed or len(words) < 3 or not lw or not _ve_word(words[0].text):
+        return None
+    nxt = words[1].text
+    if _viec_like(nxt) or not (nxt.isalpha() and nxt.islower()):
+        return None
+    gaps = _Gaps(ln)
+    usual = gaps.usual(0)
+    if not gaps.lost(0):
+        return None
+    got = _bridge(correct.load(), "việc", nxt, LETTERED_SHARE, GAP_OVER)
+    if got is None:
+        return None
+    wide = (len("việc") + len(got)) * lw + usual
+    return got if (1 - FIT) * wide <= gaps.gaps[0] - 2 * usual <= (1 + FIT) * wide else None
+
+
 def _syllable_word(word: str) -> bool:
     core = word.strip(_EDGES)
     return core.isalpha() and is_syllable(core)
@@ -5174,6 +5198,15 @@ def read_subject(
             if not ve_viec and len(joined.split()) > 1 and _ve_word(joined.split()[0]) and lost_viec(subj[0]):
                 joined = "Về việc " + joined.split(None, 1)[1]  # "Về [lost under a seal] tăng cường …"
                 guessed = True  # which word the seal hid is not known ("Về [tăng] cường …"): to review
+            elif (
+                not ve_viec
+                and len(head := joined.split()) > 1
+                and _ve_word(head[0])
+                and (got := lost_viec_word(subj[0])) is not None
+                and unglue(sorted(subj[0].words, key=lambda w: w.box.x0)[1].text) == head[1]
+            ):
+                joined = " ".join(["Về", "việc", got, *head[1:]])  # "về [việc bảo] đảm trật tự …"
+                guessed = True  # the corpus's word in the page's gap: to review
             elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif re.match(r"VIỆC\s+[^\W\d_]", joined) and joined.split()[1][:1].islower():
