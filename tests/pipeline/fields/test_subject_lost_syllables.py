@@ -228,6 +228,20 @@ def test_a_word_lost_whole_in_a_gap_is_bridged_by_the_corpus_in_doubt() -> None:
         assert f is not None and f.value == text
 
 
+def test_a_word_lost_whole_in_a_gap_between_a_pair_the_corpus_seldom_writes_is_bridged_in_doubt() -> None:
+    # x879 corp 001: "Về [tổ] chức, hoạt động …", "tổ" under a stamp's ink read as nothing; the corpus writes
+    # "về chức" too (96 times) but "về tổ chức" 633 times: the gap holding "tổ" says which
+    text = "Về chức, hoạt động tư vấn pháp luật tiếp tục"
+    subject = Found((ExtractedField("subject", text, 0.94),))
+    f = gap_bridged(subject, _own(text, 0, 2 * 20.0 + 14.0)).get("subject")
+    assert (
+        f is not None and f.value == "Về tổ chức, hoạt động tư vấn pháp luật tiếp tục" and f.confidence < SURE
+    )
+    # no gap: as read
+    f = gap_bridged(subject, _own(text, 0, 0.0)).get("subject")
+    assert f is not None and f.value == text and f.confidence == 0.94
+
+
 def test_a_speck_read_as_a_dash_at_a_line_s_end_is_left_out() -> None:
     # corp+wide 835 corp 007: "… hóa chất cấm -" with a "-" one pixel wide read at 81: "cấm - cho …" was
     # taken sure (0.96)

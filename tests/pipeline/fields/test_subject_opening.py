@@ -242,7 +242,7 @@ def test_each_unsure_garble_word_is_tried_glued_to_the_subject_s_next_word_not_o
     monkeypatch.setattr(subject, "_glued_tail", lambda model, w, after: (w[:-3], w[-3:]))
     tried: list[int] = []
 
-    def opening(ws, first_n, first, lines, glued_at=None, body=()):  # type: ignore[no-untyped-def]
+    def opening(ws, first_n, first, lines, glued_at=None, body=(), cx=None):  # type: ignore[no-untyped-def]
         if glued_at is None:
             return None
         tried.append(glued_at[0])

@@ -48,6 +48,7 @@ from digitize.pipeline.fields.signer import (
 )
 from digitize.pipeline.fields.subject import (
     article_opened,
+    break_restated,
     case_garbles_lowered,
     compound_comma_dropped,
     correction_undone,
@@ -211,6 +212,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     subject = restated(read_subject(layout, vv, typed=typed, lines=all_lines), all_lines, own)
     if not vv:
         subject = lost_end(subject, layout, all_lines, own)
+        subject = break_restated(subject, layout, all_lines, own)  # "dạy / [thêm, học thêm] cho": the body's
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it

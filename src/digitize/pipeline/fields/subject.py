@@ -1171,6 +1171,31 @@ def _viec_like(word: str, rime: bool = True) -> bool:
     return not _read_right(core) and fuzz.ratio(f, "viec") >= 50
 
 
+def viec_cut_read(text: str, first: Line) -> str | None:
+    """The text with "Về việc" put back where "việc" was read from its first letters only ("Về vị cấp lại
+    …", "vị" at 19 of "việc" under an incoming stamp's ink, k931 alt 000): "Về", then a word in small letters
+    whose letters (folded) begin "viec" and are fewer, read unsure (below ``UNSURE_WORD_CONF``) in a box a
+    letter wider at least than its letters printed as the line's (``letter_width``: the box holds letters
+    OCR did not give), and a next word the corpus shows after "việc" ("việc cấp"). "Về vị trí …" read surely,
+    or in a box of its letters, stays. None otherwise."""
+    words = text.split()
+    if len(words) < 3 or not _ve_word(words[0]):
+        return None
+    core = words[1]
+    short = fold(core)
+    if not (core.isalpha() and core.islower() and 2 <= len(short) < len("viec") and "viec".startswith(short)):
+        return None
+    read = next((w for w in first.words if unglue(w.text) == core), None)
+    lw = letter_width(first)
+    if read is None or lw is None or read.conf >= UNSURE_WORD_CONF:
+        return None
+    if read.box.x1 - read.box.x0 < (len(core) + 1) * lw:
+        return None  # its box holds no more than the letters read: the word printed so
+    if not _bigram_seen(correct.load(), "việc", words[2].strip(_EDGES)):
+        return None
+    return " ".join(["Về", "việc", *words[2:]])
+
+
 def _viec_rime(word: str) -> bool:
     """The word is "việc"'s rime with its "i" lost and a stamp's stroke read as the capital ("Vẽ Mệc đẩy
     …"): capitalised, no syllable, its letters as printed ending "êc"/"ệc" (no Vietnamese syllable ends so
@@ -2747,6 +2772,69 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+def break_restated(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequence[Line]) -> Found:
+    """The trích yếu with the words lost at a break between two of its centred lines (an incoming stamp over
+    the next line's start: "… hoạt động dạy / [thêm, học thêm] cho Hợp tác xã …", u569 alt 000) read from
+    where the body restates it ("Điều 1. Gia hạn … hoạt động dạy thêm, học thêm cho Hợp tác xã …"): the
+    body has the ``_ANCHOR`` + 1 words read right before the break and the ``_ANCHOR`` after it with at most
+    ``_MOST_LOST`` words read right between, one such run however often it restates them, whose letters and
+    spaces printed as the lines' fill the room lost (the next line standing right of the heading's centre,
+    the line before it left, by the width: ``side_off``, within ``FIT``). In doubt (``GUESSED_CONFIDENCE``):
+    words taken from the body. None of this where the body does not say it, or the lines stand centred."""
+    f = subject.get("subject")
+    if f is None or not f.value or len(own) < 2 or layout.type_i is None:
+        return subject
+    cx = heading_centre(layout, layout.type_i)
+    words = nfc(f.value).split()
+    read = _own_words(words, own)
+    mine = {id(w) for ln in own for w in ln.words}
+    body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    n = _ANCHOR + 1
+    for la, lb in itertools.pairwise(own):
+        if not (la.boxed and lb.boxed):
+            continue
+        wa = sorted(_mine(la, read), key=lambda w: w.box.x0)
+        wb = sorted(_mine(lb, read), key=lambda w: w.box.x0)
+        lw = letter_width(lb) or letter_width(la)
+        if len(wa) < 2 or len(wb) < 2 or lw is None:
+            continue
+        i = next((k for k, r in enumerate(read) if r is wa[-1]), None)
+        if (
+            i is None
+            or i + 1 >= len(read)
+            or read[i + 1] is not wb[0]
+            or i + 1 < n
+            or i + 1 + _ANCHOR > len(words)
+        ):
+            continue
+        before, after = words[i + 1 - n : i + 1], words[i + 1 : i + 1 + _ANCHOR]
+        if not all(_read_right(w) for w in (*before, *after)):
+            continue
+        lost = side_off(wb, cx) - side_off(wa, cx)
+        if lost < LOST_LETTERS * lw:
+            continue
+        space = statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(wb))
+        head = [fold(w).strip(_EDGES) for w in before]
+        tail = [fold(w).strip(_EDGES) for w in after]
+        found: set[tuple[str, ...]] = set()
+        for p in range(len(body) - n):
+            if folded[p : p + n] != head:
+                continue
+            for k in range(1, _MOST_LOST + 1):
+                if folded[p + n + k : p + n + k + _ANCHOR] == tail:
+                    run = tuple(body[p + n : p + n + k])
+                    width = sum(len(w) for w in run) * lw + len(run) * space
+                    if abs(width - lost) <= FIT * lost and all(_read_right(w) for w in run):
+                        found.add(run)
+                    break
+        if len(found) != 1:
+            continue
+        value = " ".join([*words[: i + 1], *found.pop(), *words[i + 1 :]])
+        return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+    return subject
+
+
 # ------------------------------------------------------------------------------ a garbled run continued
 # An incoming stamp's box or its "ĐẾN" over a title's words ("KINH DOANH VẬN TẢI BẰNG XE Ô È" of "Ô TÔ",
 # "cải cách hàn thiẩh/ ó4 năm" of "hành chính năm"): the words read before the garble say how the phrase goes
@@ -3143,11 +3231,17 @@ def _put_between(subject: Found, own: Sequence[Line], between: _Between) -> Foun
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+# times the corpus puts a word between two read side by side at least as often as it has them together, for a
+# gap on the page that holds that word to be where it was lost
+GAP_OVER = 3
+
+
 def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word put back where a stamp's ink or a blur took it whole from its line ("trong
     [lĩnh] vực", "Kế hoạch kiểm [tra] công tác"): two words side by side on the page with a gap between them
-    that holds a word (``_gap_holds``), a pair the corpus never shows, between which it puts one word
-    (``_bridge``, by ``LETTERED_SHARE``) of that width. In doubt (``GUESSED_CONFIDENCE``): the corpus gives
+    that holds a word (``_gap_holds``), a pair the corpus never shows (or shows ``GAP_OVER`` times less
+    often than with the word between), between which it puts one word (``_bridge``, by ``LETTERED_SHARE``)
+    of that width. In doubt (``GUESSED_CONFIDENCE``): the corpus gives
     the word, not the page."""
     model = correct.load()
 
@@ -3160,7 +3254,12 @@ def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
                 None  # a name's next word is no phrase of the corpus's ("Công ty TNHH Phú Việt [Long] tại")
             )
         ln = next((x for x in own if ra in x.words and rb in x.words), None)
-        if ln is None or (got := _bridge(model, a, b, LETTERED_SHARE)) is None:
+        if ln is None:
+            return None
+        # (a pair the corpus shows too, "về chức", when it shows the word between them ``GAP_OVER`` times as
+        # often: "Về [tổ] chức, hoạt động …", x879 corp 001, 633 to 96; the gap holding it is the page's word)
+        got = _bridge(model, a, b, LETTERED_SHARE) or _bridge(model, a, b, LETTERED_SHARE, GAP_OVER)
+        if got is None:
             return None
         return got if _gap_holds(ln, ra, rb, got) else None
 
@@ -3531,6 +3630,30 @@ def lost_viec(ln: Line) -> bool:
     return gaps.lost(0) and _VIEC_GAP[0] <= (gaps.gaps[0] - usual) / lw <= _VIEC_GAP[1]
 
 
+def lost_viec_word(ln: Line) -> str | None:
+    """``lost_viec`` where the gap after "Về" holds "việc" and one word more ("về [việc bảo] đảm trật tự …",
+    a stamp's ink over both, u569 alt 008): the word the corpus puts between "việc" and the next word read
+    (``_bridge``, by ``LETTERED_SHARE``, ``GAP_OVER`` times as often as the pair), the gap less a space on
+    each side holding both words and the space between them printed as the line's (``letter_width``), within
+    ``FIT``. None otherwise."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    lw = letter_width(ln)
+    if not ln.boxed or len(words) < 3 or not lw or not _ve_word(words[0].text):
+        return None
+    nxt = words[1].text
+    if _viec_like(nxt) or not (nxt.isalpha() and nxt.islower()):
+        return None
+    gaps = _Gaps(ln)
+    usual = gaps.usual(0)
+    if not gaps.lost(0):
+        return None
+    got = _bridge(correct.load(), "việc", nxt, LETTERED_SHARE, GAP_OVER)
+    if got is None:
+        return None
+    wide = (len("việc") + len(got)) * lw + usual
+    return got if (1 - FIT) * wide <= gaps.gaps[0] - 2 * usual <= (1 + FIT) * wide else None
+
+
 def _syllable_word(word: str) -> bool:
     core = word.strip(_EDGES)
     return core.isalpha() and is_syllable(core)
@@ -3785,6 +3908,11 @@ _GLUED_NAME = 5  # letters of two heading words read as one for the word to be t
 _NAME_LIKE = 70  # fuzz ratio of a word to a heading's word for it to be that word misread ("TRlNH", "ĐjNH")
 
 
+def _centre(layout: Layout) -> float | None:
+    """The type heading's centre (``heading_centre``), None without a heading."""
+    return heading_centre(layout, layout.type_i) if layout.type_i is not None else None
+
+
 def heading_centre(layout: Layout, type_i: int) -> float:
     """The type heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not
     it; two of its words read as one, "CHỨNGNHẬN", are, and a word of it misread, "TỜ TRlNH")."""
@@ -3969,18 +4097,7 @@ def _rows_joined(lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     for ln in sorted(lines, key=lambda x: (x.y0, x.x0)):
-        prev = next(
-            (
-                p
-                for p in out
-                if min(p.y1, ln.y1) - max(p.y0, ln.y0) >= ROW_SHARE * min(p.y1 - p.y0, ln.y1 - ln.y0)
-                and (
-                    0 <= ln.x0 - p.x1 <= ROW_JOIN_GAP * min(p.y1 - p.y0, ln.y1 - ln.y0)
-                    or 0 <= p.x0 - ln.x1 <= ROW_JOIN_GAP * min(p.y1 - p.y0, ln.y1 - ln.y0)
-                )
-            ),
-            None,
-        )
+        prev = next((p for p in out if _side_by_side(p, ln)), None)
         if prev is None:
             out.append(ln)
             continue
@@ -4002,7 +4119,31 @@ def _below_before(layout: Layout) -> list[Line]:
     if not type_ln.boxed:
         return []
     before = layout.first[max(0, layout.type_i - _BEFORE_HEADING) : layout.type_i]
-    return [ln for ln in before if ln.boxed and ln.words and _mid_y(ln) > type_ln.y1 and not stamp_line(ln)]
+    near = [ln for ln in before if ln.boxed and ln.words and _mid_y(ln) > type_ln.y1 and not stamp_line(ln)]
+    # further back, a line on one row with a line under the heading, side by side (``_side_by_side``): a
+    # blurred photo's layout gave the first line's left half ("Về việc phân bố") with the header's left
+    # column, before the right column's three lines and the heading (w701 alt 007); its right half came
+    # after the heading, and the subject was read from it alone
+    window = layout.first[layout.type_i + 1 : layout.type_i + 1 + SUBJECT_WINDOW]
+    far = [
+        ln
+        for ln in layout.first[: max(0, layout.type_i - _BEFORE_HEADING)]
+        if ln.boxed
+        and ln.words
+        and _mid_y(ln) > type_ln.y1
+        and not stamp_line(ln)
+        and any(x.boxed and x.words and _side_by_side(ln, x) for x in window)
+    ]
+    return [*far, *near]
+
+
+def _side_by_side(a: Line, b: Line) -> bool:
+    """``a`` and ``b`` stand on one row (sharing ``ROW_SHARE`` of the shorter one's height), one right after
+    the other (a gap of ``ROW_JOIN_GAP`` of its height at most): one line cut in two (``_rows_joined``)."""
+    h = min(a.y1 - a.y0, b.y1 - b.y0)
+    return min(a.y1, b.y1) - max(a.y0, b.y0) >= ROW_SHARE * h and (
+        0 <= b.x0 - a.x1 <= ROW_JOIN_GAP * h or 0 <= a.x0 - b.x1 <= ROW_JOIN_GAP * h
+    )
 
 
 def _right_margin(layout: Layout) -> float:
@@ -4583,13 +4724,15 @@ def stamped_opening(
     lines: Sequence[Line],
     body: Sequence[str] = (),
     type_name: str | None = None,
+    cx: float | None = None,
 ) -> list[str] | None:
     """``_stamped_opening``; where it finds none, the same with the garble's word glued to the subject's
     next one read unsure (below ``GLUED_GARBLE_CONF``) split before the syllable it ends in
     (``_glued_tail``: "Sẽ vế đệbáo đảm …" of "Về việc bảo đảm …"). ``body``: the words of the lines outside
     the subject, where a decision restates it (``_body_opening``). ``type_name``: the heading read; a type
-    whose trích yếu names its content (``CONTENT_TITLED``) gets no "Về việc" (``_content_opening``)."""
-    put = _stamped_opening(words, first_n, first, lines, body=body)
+    whose trích yếu names its content (``CONTENT_TITLED``) gets no "Về việc" (``_content_opening``). ``cx``:
+    the heading's centre, on which the line is centred (``_kept_in_place``)."""
+    put = _stamped_opening(words, first_n, first, lines, body=body, cx=cx)
     if put is not None:
         return _content_opening(put, words, type_name)
     model = correct.load()
@@ -4604,7 +4747,7 @@ def stamped_opening(
             continue
         glued = [*words[:i], *split, *words[i + 1 :]]
         if (
-            put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w), body=body)
+            put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w), body=body, cx=cx)
         ) is not None:
             return _content_opening(put, glued, type_name)  # else a later word of the garble may be the one
     return None
@@ -4656,6 +4799,7 @@ def _stamped_opening(
     lines: Sequence[Line],
     glued_at: tuple[int, Word] | None = None,
     body: Sequence[str] = (),
+    cx: float | None = None,
 ) -> list[str] | None:
     """The trích yếu with "Về việc" put back where an incoming stamp's box over the first line's first words
     left a garble of two or three words ("Sữa đề đẩy mạnh cải cách …", "vì „đ đẩy nhanh …", "Và việt bảo đảm
@@ -4702,7 +4846,7 @@ def _stamped_opening(
             return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
         if fold(rest[0]).strip(_EDGES) == "viec":
             return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
-        if _garble_word_kept(model, garble, rest[0]):
+        if _garble_word_kept(model, garble, rest[0]) or _kept_in_place(model, garble, rest[0], first, cx):
             return ["Về", "việc", garble[-1], *rest]  # "wẽ(ï@k ¿chấn chỉnh …": "chấn" was print
         return ["Về", "việc", *rest]
     return None
@@ -4736,6 +4880,35 @@ def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -
     total = model.count(syllable_key(last))
     pairs = _pair_count(model, last, nxt)
     return total > 0 and pairs >= ANCHOR_SEEN and pairs >= KEPT_SHARE * total
+
+
+def _kept_in_place(
+    model: correct.Model, garble: Sequence[str], after: str, first: Line, cx: float | None
+) -> bool:
+    """The garble's last word is the subject's own first, standing where a centred line's third word stands
+    after "Về việc" (``_garble_word_kept`` by the page, where the corpus writes the pair too rarely for a
+    compound: "đẩy nhanh", 21 of 600 "đẩy"): read right in small letters, as surely as print through a
+    stamp's box at least (``PAIRED_CONF``), apart from the garble before it; the corpus shows it before
+    ``after``; the room between where the line, centred on ``cx``, starts (its last word's end mirrored) and
+    the word holds "Về việc" and a space, printed as the line's (``letter_width``, its median space), within
+    ``FIT`` (k931 alt 008, "S6yä đẩy nhanh …": 239 px for 262; with "đẩy" the garble's, 422)."""
+    last = garble[-1]
+    mine = sorted(first.words, key=lambda w: w.box.x0)
+    read = next((w for w in mine if w.text == last), None)
+    lw = letter_width(first)
+    if cx is None or read is None or lw is None or len(garble) < 2 or len(mine) < 3:
+        return False
+    if not (last.isalpha() and last.islower() and _read_right(last)) or read.conf < PAIRED_CONF:
+        return False
+    if not _bigram_seen(model, last, after.strip(_EDGES)):
+        return False
+    at = mine.index(read)
+    space = statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(mine[at:]))
+    if at == 0 or read.box.x0 - mine[at - 1].box.x1 < space:
+        return False  # (glued to the garble: one word of it)
+    room = read.box.x0 - (2 * cx - mine[-1].box.x1)
+    want = len("Về việc") * lw + space
+    return abs(room - want) <= FIT * want
 
 
 def _garble_apart(model: correct.Model, garble: Sequence[str], read: dict[str, Word]) -> bool:
@@ -5025,9 +5198,22 @@ def read_subject(
                 joined = "Về việc" + joined[cased.end() :]
                 ve_viec = re.match(r"Về việc", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
+            if not ve_viec and (cut := viec_cut_read(joined, subj[0])) is not None:
+                # "Về vị cấp lại …": "việc" read from its first letters under a stamp's ink; in doubt
+                joined, guessed = cut, True
+                ve_viec = re.match(r"Về việc", joined)
             if not ve_viec and len(joined.split()) > 1 and _ve_word(joined.split()[0]) and lost_viec(subj[0]):
                 joined = "Về việc " + joined.split(None, 1)[1]  # "Về [lost under a seal] tăng cường …"
                 guessed = True  # which word the seal hid is not known ("Về [tăng] cường …"): to review
+            elif (
+                not ve_viec
+                and len(head := joined.split()) > 1
+                and _ve_word(head[0])
+                and (got := lost_viec_word(subj[0])) is not None
+                and unglue(sorted(subj[0].words, key=lambda w: w.box.x0)[1].text) == head[1]
+            ):
+                joined = " ".join(["Về", "việc", got, *head[1:]])  # "về [việc bảo] đảm trật tự …"
+                guessed = True  # the corpus's word in the page's gap: to review
             elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif re.match(r"VIỆC\s+[^\W\d_]", joined) and joined.split()[1][:1].islower():
@@ -5063,7 +5249,9 @@ def read_subject(
                 if restored is None:
                     return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
                 if restored[0] == joined and (
-                    put := stamped_opening(joined.split(), first_n, subj[0], lines, others, type_name)
+                    put := stamped_opening(
+                        joined.split(), first_n, subj[0], lines, others, type_name, cx=_centre(layout)
+                    )
                 ):
                     restored = " ".join(put), True  # "Sữa đề đẩy mạnh …": an incoming stamp's box over it
                 elif restored[0] == joined and (
