@@ -1369,6 +1369,11 @@ def test_a_given_name_read_alike_and_surely_every_time_with_a_tone_no_misreading
     # six times at 90 was "Lục" (seed 209, a blurred photo)
     assert vote([[("Lê", 95.0), ("Văn", 95.0), ("Húng", 95.0)]] * 6) == ["Lê", "Văn", "Hùng"]
     assert vote([[("Lực", 90.0), ("Quang", 90.0), ("Quyết", 90.0)]] * 6) == ["Lục", "Quang", "Quyết"]
+    # nor against a listed form with a grave, a hook or a tilde, the tones print confuses (review of
+    # namefix58): "Bắng" for "Bằng", "Quãng" for "Quảng", "Mỳ" for "Mỹ", the listed one
+    assert vote([[("Lê", 95.0), ("Văn", 95.0), ("Bắng", 92.0)]] * 6) == ["Lê", "Văn", "Bằng"]
+    assert vote([[("Lê", 95.0), ("Văn", 95.0), ("Quãng", 92.0)]] * 6) == ["Lê", "Văn", "Quảng"]
+    assert vote([[("Lê", 95.0), ("Thị", 95.0), ("Mỳ", 92.0)]] * 6) == ["Lê", "Thị", "Mỹ"]
 
 
 def test_a_voted_row_s_given_name_no_listed_form_is_marked_voted() -> None:
@@ -1693,6 +1698,11 @@ def test_a_row_read_alike_with_a_listed_name_s_letters_but_other_marks_is_voted_
     # Phương Tháo" (no given name "Tháo": "Thảo")
     vote = signature.vote_name
     assert vote([[("Lực", 90.0), ("Quang", 90.0), ("Quyết", 90.0)]] * 6) == ["Lục", "Quang", "Quyết"]
+    # nor against a listed form with a grave, a hook or a tilde, the tones print confuses (review of
+    # namefix58): "Bắng" for "Bằng", "Quãng" for "Quảng", "Mỳ" for "Mỹ", the listed one
+    assert vote([[("Lê", 95.0), ("Văn", 95.0), ("Bắng", 92.0)]] * 6) == ["Lê", "Văn", "Bằng"]
+    assert vote([[("Lê", 95.0), ("Văn", 95.0), ("Quãng", 92.0)]] * 6) == ["Lê", "Văn", "Quảng"]
+    assert vote([[("Lê", 95.0), ("Thị", 95.0), ("Mỳ", 92.0)]] * 6) == ["Lê", "Thị", "Mỹ"]
     ngoc = [[("Đình", 90.0), (g, 60.0), ("Lan", 95.0)] for g in ("Ấgọc", "Ñgọc", "Ñgọc", "Ếgọc")]
     assert vote(ngoc) == ["Đinh", "Ngọc", "Lan"]
     assert vote([[("La", 93.0), ("Phương", 91.0), ("Tháo", 88.0)]] * 6) == ["La", "Phương", "Thảo"]

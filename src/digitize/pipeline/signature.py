@@ -2357,6 +2357,8 @@ def _read_alike(place: int, weight: dict[str, float], count: Counter[str]) -> st
     forms = [f for f in F_SYLLABLES[fold(top)] if split_tone(f)[0] == base]
     if not forms or any(_tone_misread(split_tone(f)[1], tone) for f in forms):
         return None  # another vowel's marks, or a listed form's tone print is read as this one (or lost)
+    if any(split_tone(f)[1] in _PRINT_CONFUSED for f in forms):
+        return None  # (review of namefix58: "Bắng" for "Bằng", "Quãng" for "Quảng", "Mỳ" for "Mỹ" all seen)
     if any(split_tone(f)[1] != "0" and f in COMMON_NAME_SYLLABLES for f in forms):
         # a common name's tone read as another, even one print does not confuse ("Húng" five times at 95:
         # "Hùng", one of the commonest names, a tone misread once in a hundred far likelier than a name
@@ -2377,6 +2379,9 @@ def _tone_misread(printed: str, read: str) -> bool:
 # (``_tone_told_apart_from_listed``); one with a tone none of these makes of a listed form's ("Huẩn" for
 # "Huấn" or "Huân") is
 MISREAD_TONES = frozenset({("3", "1"), ("4", "1"), ("2", "3"), ("4", "3")})
+# the tones (grave, hook, tilde) print confuses with each other and with an acute both ways: a listed form
+# with one of them is kept against any other tone read alike (only a listed acute, dot or none is not)
+_PRINT_CONFUSED = frozenset({"2", "3", "4"})
 
 
 def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], readings: int) -> str | None:

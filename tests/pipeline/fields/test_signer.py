@@ -876,6 +876,11 @@ def test_a_row_voted_name_s_first_word_no_list_has_leads_it_before_a_listed_fami
     # not a line only part of which is the vote's (its first word one reading's doubt), nor a list's word
     assert _signed_by("Vưng Cao Tuấn", [45.0, 50.0, 50.0])[0] == "Cao Tuấn"
     assert _signed_by("Nơi Cao Tuấn", [50.0, 50.0, 50.0])[0] == "Cao Tuấn"
+    # nor a word the page prints near the signature, no one's family name (review of namefix58): a party
+    # title's, an organ's, the motto's
+    assert _signed_by("Bí Cao Tuấn", [50.0, 50.0, 50.0])[0] == "Cao Tuấn"
+    assert _signed_by("Ty Cao Tuấn", [50.0, 50.0, 50.0])[0] == "Cao Tuấn"
+    assert _signed_by("Độc Lập Cao Tuấn", [50.0, 50.0, 50.0, 50.0])[0] == "Cao Tuấn"
 
 
 def test_a_middle_word_read_with_marks_no_name_has_is_the_common_middle_name_in_doubt() -> None:

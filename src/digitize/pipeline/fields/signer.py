@@ -2535,6 +2535,7 @@ def unlisted_lead(word: str) -> bool:
         bare not in NOT_FAMILY_WORDS
         and bare.casefold() not in _LEAD_WORDS
         and bare.casefold() not in _NO_FAMILY_WORDS
+        and bare.casefold() not in _PAGE_WORDS
     )
 
 
@@ -2597,6 +2598,14 @@ _LEAD_WORDS = TITLES | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split(
 # place ("Thành phố", a seal's ring). "Ông" a family name too is taken where it leads as the listed one
 # (``family_name``), not as a word before one
 _NO_FAMILY_WORDS = frozenset(nfc(w).casefold() for w in ("Ông", "Bà", "Thị", "Nơi", "Nhận", "Trên", "Phố"))
+# capitalised words a page prints near the signature that are no one's family name: the motto's ("Độc Lập"),
+# a party title's ("Bí thư"), an organ's or a seal's ("Công ty", "Hà Nội", "Cục Thuế"), a stamp's ("Sao y",
+# "Đã Duyệt", "Xác nhận"), a subject's opening ("Về"): an unlisted word the readings agree on before a name is
+# no family name when it is one of these (review of namefix58: "Bí Cao Tuấn", "Độc Lập Cao Tuấn")
+_PAGE_WORDS = frozenset(
+    nfc(w).casefold()
+    for w in ("Bí", "Ty", "Nội", "Về", "Học", "Độc", "Lập", "Xác", "Duyệt", "Sao", "Thuế", "Pháp", "Luật")
+)
 _NO_FAMILY_FOLDED = frozenset(fold(w) for w in _NO_FAMILY_WORDS)  # their marks lost ("Thi" of "Thị")
 # the words of an office's title alone (not a rank's, a signing line's or a seal's ring's): capitalised and
 # read surely on a name's line, one may be a family name no list has (``_titled_family``)
