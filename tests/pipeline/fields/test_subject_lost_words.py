@@ -322,6 +322,18 @@ def test_a_subject_s_first_half_given_before_the_header_s_right_column_is_joined
         v["subject"]
         == "Về việc cấp Giấy phép tiến hành công việc bức xạ cho Công ty TNHH Thiết bị Y tế Hoàng Long"
     )
+    # review of lost58: a clerk's note ("Chuyển: VP") given with the header's left column, on the subject's
+    # first row left of it, is no half of it: the subject line stands centred alone (as read, sure)
+    first = sorted(lines[type_n + 1], key=lambda w: w.box.x0)
+    y0, y1, x0 = first[0].box.y0, first[0].box.y1, first[0].box.x0
+    note = [
+        Word(text="Chuyển:", conf=93.0, box=Box(x0 - 220, y0, x0 - 100, y1), block=1, line=number_n + 1),
+        Word(text="VP", conf=93.0, box=Box(x0 - 80, y0, x0 - 20, y1), block=1, line=number_n + 1),
+    ]
+    moved = [replace(w, line=w.line + 1 if w.line > number_n else w.line) for w in pg.words]
+    f = extract([replace(pg, words=(*moved, *note))]).fields["subject"]
+    want = extract([pg]).fields["subject"]
+    assert (f.value, f.confidence) == (want.value, want.confidence) and want.confidence >= SURE
 
 
 def _decision_first(first: str, confs: list[float]) -> list:  # type: ignore[type-arg]
@@ -465,3 +477,18 @@ def test_viec_and_the_word_after_it_lost_in_a_gap_after_ve_are_put_back_as_the_c
     # a gap too wide for the two: not the corpus's word
     value, conf = _viec_and_word_lost(3 * CHAR)
     assert conf < SURE and (value is None or "bảo" not in value)
+
+
+def test_a_garble_s_last_word_that_ends_its_line_is_not_measured_against_a_space_it_has_not() -> None:
+    # review of lost58: the garble's last word the line's last ("S6yä ất thành", the subject going on with
+    # "lập" on the next line): no space after it to measure the line's by, and no crash
+    from digitize.pipeline import correct
+    from digitize.pipeline.fields.subject import _kept_in_place
+
+    words, x = [], 900.0
+    for t in ("S6yä", "ất", "thành"):
+        words.append(Word(t, 96.0, Box(x, 600, x + len(t) * 30.0, 645)))
+        x += len(t) * 30.0 + 30.0
+    pg = RecognizedPage(index=0, source="ocr", width=2480, height=3508, text="", words=tuple(words))
+    line = make_line(pg, words)
+    assert _kept_in_place(correct.load(), ["S6yä", "ất", "thành"], "lập", line, 1240.0) is False

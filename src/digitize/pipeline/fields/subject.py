@@ -4132,9 +4132,28 @@ def _below_before(layout: Layout) -> list[Line]:
         and ln.words
         and _mid_y(ln) > type_ln.y1
         and not stamp_line(ln)
-        and any(x.boxed and x.words and _side_by_side(ln, x) for x in window)
+        and any(
+            x.boxed and x.words and _side_by_side(ln, x) and _halves_centred(ln, x, type_ln, layout.width)
+            for x in window
+        )
     ]
     return [*far, *near]
+
+
+# how far off the heading's centre (a share of the page's width) a line's centre may stand, centred under it
+HALF_CENTRED = 0.03
+
+
+def _halves_centred(left: Line, right: Line, heading: Line, width: float) -> bool:
+    """The two halves of one line cut in two stand centred under the heading together and the right one alone
+    does not (it stands off centre by about the left one's width): the evidence that ``left`` is the
+    subject's opening, not a stamp's or a clerk's note beside a centred subject line ("Chuyển: VP", "Đã xử
+    lý" in the header's left column, review of lost58)."""
+    centre = (heading.x0 + heading.x1) / 2
+    tol = HALF_CENTRED * width
+    both = (min(left.x0, right.x0) + max(left.x1, right.x1)) / 2
+    alone = (right.x0 + right.x1) / 2
+    return abs(both - centre) <= tol < abs(alone - centre)
 
 
 def _side_by_side(a: Line, b: Line) -> bool:
@@ -4903,8 +4922,10 @@ def _kept_in_place(
     if not _bigram_seen(model, last, after.strip(_EDGES)):
         return False
     at = mine.index(read)
+    if at == 0 or at + 1 >= len(mine):
+        return False  # (no garble before it on the line, or no word after it to measure a space by)
     space = statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(mine[at:]))
-    if at == 0 or read.box.x0 - mine[at - 1].box.x1 < space:
+    if read.box.x0 - mine[at - 1].box.x1 < space:
         return False  # (glued to the garble: one word of it)
     room = read.box.x0 - (2 * cx - mine[-1].box.x1)
     want = len("Về việc") * lw + space
