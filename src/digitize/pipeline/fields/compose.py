@@ -212,8 +212,9 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     subject = restated(read_subject(layout, vv, typed=typed, lines=all_lines), all_lines, own)
     if not vv:
         subject = lost_end(subject, layout, all_lines, own)
-        subject = break_restated(subject, layout, all_lines, own)  # "dạy / [thêm, học thêm] cho": the body's
     if pages[0].source == "ocr":
+        if not vv:  # "dạy / [thêm, học thêm] cho": the body's words lost at a break (a text layer loses none)
+            subject = break_restated(subject, layout, all_lines, own)
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it
         # "trong [ ] vực": a word a stamp took whole from its line, as the corpus has it
