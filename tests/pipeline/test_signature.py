@@ -3509,6 +3509,32 @@ def test_a_name_pass_reading_led_by_a_family_name_no_list_has_read_whole_gives_t
     assert signature._name_read(["Yên", "Nguyễn", "Văn", "An"], ["An"]) == ("Nguyễn Văn An", ["An"])
 
 
+def _block_prepared(pg: RecognizedPage, name_y: float) -> preprocess.Prepared:
+    """A white page of ``pg``'s size with ink where its name line stands (for the second pass to read)."""
+    img = np.full((int(pg.height), int(pg.width)), 255, np.uint8)
+    img[int(name_y) : int(name_y) + 40, 1700:2100] = 0  # (ink to read)
+    return preprocess.Prepared(
+        master=img,
+        ocr=img,
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=300.0,
+        width=img.shape[1],
+        height=img.shape[0],
+    )
+
+
+def _read_in_turn(monkeypatch: pytest.MonkeyPatch, readings: list[list[Word]]) -> None:
+    """The second pass's three variants of the block (the second with the seal's tone taken out) read as
+    ``readings``, in turn."""
+    it = iter(readings)
+    monkeypatch.setattr(
+        signature, "_variants", lambda crop, letter: iter([(crop, False), (crop, True), (crop, False)])
+    )
+    monkeypatch.setattr(signature, "_read", lambda *args, **kwargs: next(it))
+
+
 def _toned_reading(
     monkeypatch: pytest.MonkeyPatch, name: str, confs: dict[str, float]
 ) -> tuple[RecognizedPage, ExtractedField]:
@@ -3527,23 +3553,8 @@ def _toned_reading(
     assert signature._needs_pass(first) is not None
     block_words = [w for w in full.words if w.box.x0 > 0.45 * full.width and w.box.y0 > name_y - 400]
     toned = [replace(w, conf=confs.get(w.text, w.conf)) for w in block_words]
-    readings = iter([[w for w in block_words if w.box.y0 < name_y], toned, [toned[-1]]])
-    img = np.full((int(full.height), int(full.width)), 255, np.uint8)
-    img[int(name_y) : int(name_y) + 40, 1700:2100] = 0  # (ink to read)
-    prepared = preprocess.Prepared(
-        master=img,
-        ocr=img,
-        scale=1.0,
-        rotation=0,
-        skew=0.0,
-        dpi=300.0,
-        width=img.shape[1],
-        height=img.shape[0],
-    )
-    monkeypatch.setattr(
-        signature, "_variants", lambda crop, letter: iter([(crop, False), (crop, True), (crop, False)])
-    )
-    monkeypatch.setattr(signature, "_read", lambda *args, **kwargs: next(readings))
+    prepared = _block_prepared(full, name_y)
+    _read_in_turn(monkeypatch, [[w for w in block_words if w.box.y0 < name_y], toned, [toned[-1]]])
     page = signature.second_pass(prepared, first, lang="vie")
     return page, extract([page]).fields["signer_name"]
 
@@ -3593,29 +3604,14 @@ def test_a_name_read_unsurely_is_taken_before_a_reading_that_only_had_the_name_s
     def block_words(p: RecognizedPage) -> list[Word]:
         return [w for w in p.words if w.box.x0 > 0.45 * p.width and w.box.y0 > name_y - 400]
 
-    readings = iter([block_words(garbled), block_words(toned), block_words(toned)[-1:]])
-    img = np.full((int(toned.height), int(toned.width)), 255, np.uint8)
-    img[int(name_y) : int(name_y) + 40, 1700:2100] = 0  # (ink to read)
-    prepared = preprocess.Prepared(
-        master=img,
-        ocr=img,
-        scale=1.0,
-        rotation=0,
-        skew=0.0,
-        dpi=300.0,
-        width=img.shape[1],
-        height=img.shape[0],
-    )
-    monkeypatch.setattr(
-        signature, "_variants", lambda crop, letter: iter([(crop, False), (crop, True), (crop, False)])
-    )
-    monkeypatch.setattr(signature, "_read", lambda *args, **kwargs: next(readings))
+    prepared = _block_prepared(toned, name_y)
+    _read_in_turn(monkeypatch, [block_words(garbled), block_words(toned), block_words(toned)[-1:]])
     f = extract([signature.second_pass(prepared, first, lang="vie")]).fields["signer_name"]
     assert (f.value, f.confidence < review.REVIEW_THRESHOLD) == ("Tăng Mạnh Pọm", True)
     # review of names58: a family name read lower with the tone out ("Tang" at 55) is as likely a thinned
     # letter read as another name: the garbled line is kept for the name pass to read again, as before
     weak = make_page(directive()[:-5] + block(lines, "Tang Mạnh Pọm", [55.0, 93.0, 89.0]))
-    readings = iter([block_words(garbled), block_words(weak), block_words(weak)[-1:]])
+    _read_in_turn(monkeypatch, [block_words(garbled), block_words(weak), block_words(weak)[-1:]])
     kept = signature.second_pass(prepared, first, lang="vie")
     assert "Ý" in {w.text for w in kept.words} and "Tang" not in {w.text for w in kept.words}
 

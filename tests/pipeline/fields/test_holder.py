@@ -28,6 +28,17 @@ def _licence(body: list) -> list:  # type: ignore[type-arg]
     ]
 
 
+def _labelled(line: str, conf: float) -> tuple[str | None, float]:
+    """The holder's name (value, confidence) of a licence whose holder's labelled line is ``line`` read at
+    ``conf``, an address line under it."""
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+    got = extract([page(_licence(body))]).fields["holder_name"]
+    return got.value, got.confidence
+
+
 def test_a_labelled_company_name_wrapped_at_the_margin_is_read_whole() -> None:
     first = "Tên tổ chức: Công ty Cổ phần Thương mại Dịch vụ và Xuất nhập khẩu Nam Việt Phát Đạt Sao"
     v = values(
@@ -130,13 +141,9 @@ def test_a_person_holder_s_family_name_with_its_marks_misread_is_restored() -> N
 def test_a_holder_s_family_name_read_surely_with_its_tone_misread_is_the_listed_one_in_doubt() -> None:
     # seed 563 alt 013: "Khổng" read "Khống" (no family name) at 94, taken as read at 0.94 (sure-wrong); the
     # signer's name gets its family name so (``signer.family_read``), and so does the holder's now
-    from digitize.pipeline.fields import extract
-    from tests.pipeline.test_extract import page
 
     def holder(line: str, conf: float = 94.0) -> tuple[str | None, float]:
-        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
-        got = extract([page(_licence(body))]).fields["holder_name"]
-        return got.value, got.confidence
+        return _labelled(line, conf)
 
     name, conf = holder("Ông/Bà: Khống Phương Nguyệt")
     assert name == "Khổng Phương Nguyệt" and conf < 0.6
@@ -156,13 +163,9 @@ def test_a_holder_s_family_name_read_surely_with_its_tone_misread_is_the_listed_
 def test_a_person_holder_s_name_with_a_word_no_name_has_is_in_doubt() -> None:
     # w655 alt 006: "Cung Tất Lẫm" read "Cung Tất Lẫãm" (two tone marks on a word: no syllable, no name of
     # any orthography) taken at 0.82; checked as the signer's name is (``names.well_formed``), in doubt
-    from digitize.pipeline.fields import extract
-    from tests.pipeline.test_extract import page
 
     def holder(line: str, conf: float = 90.0) -> tuple[str | None, float]:
-        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
-        got = extract([page(_licence(body))]).fields["holder_name"]
-        return got.value, got.confidence
+        return _labelled(line, conf)
 
     name, conf = holder("Ông/Bà: Cung Tất Lẫãm")
     assert name == "Cung Tất Lẫm" and conf < 0.6
@@ -821,13 +824,9 @@ def test_a_holder_s_word_read_with_a_vowel_twice_each_with_a_tone_is_its_first_g
 def test_a_holder_s_first_word_read_surely_that_a_family_name_is_by_its_tone_alone_is_in_doubt() -> None:
     # review of b563: "Phàn" (95), "Lỳ" (95), real family names the list lacks, were swapped for "Phan",
     # "Lý" at 0.95 (sure and wrong); a tone alone read otherwise surely is a guess either way: in doubt
-    from digitize.pipeline.fields import extract
-    from tests.pipeline.test_extract import page
 
     def holder(line: str, conf: float = 95.0) -> tuple[str | None, float]:
-        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
-        got = extract([page(_licence(body))]).fields["holder_name"]
-        return got.value, got.confidence
+        return _labelled(line, conf)
 
     for read in ("Phàn Văn Chài", "Lỳ Seo Chúng", "Đạo Văn Hùng", "Thài Thị Lan", "Tố Văn Minh", "Đồ Văn An"):
         assert holder(f"Ông/Bà: {read}")[1] < 0.6, read
@@ -986,14 +985,10 @@ def test_an_organisation_named_after_a_document_type_is_the_holder() -> None:
 def test_a_holder_s_name_with_a_word_no_name_has_is_in_doubt() -> None:
     # w705 alt 007 "Công ty TNHH IDu lịch …" (a speck read as a capital before "Du") at 0.90, k935 dev 013
     # "Công: w TNHH MTV …" (the "ty" read as a colon and a "w") at 0.85: sure and wrong; in doubt now
-    from digitize.pipeline.fields import extract
     from digitize.pipeline.fields.holder import junk_in_name
-    from tests.pipeline.test_extract import page
 
     def holder(line: str, conf: float = 92.0) -> tuple[str | None, float]:
-        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
-        got = extract([page(_licence(body))]).fields["holder_name"]
-        return got.value, got.confidence
+        return _labelled(line, conf)
 
     for junk in ("Công ty TNHH IDu lịch Trường Sơn", "Công ty TNHH#4 Xây dựng Thành Đạt"):
         name, conf = holder("Tên tổ chức: " + junk)
