@@ -824,3 +824,28 @@ def test_a_first_part_no_list_knows_read_unsure_is_left_to_the_heading_s_fit() -
     assert repair_notation("QĐĐ-QLD", pharma, word_conf=0.65) == ("QĐĐ-QLD", UNKNOWN_PART)
     assert repair_notation("SYT-LCCB", "Sở Y tế", word_conf=0.745)[1] < 0.6
     assert repair_notation("SYT-LCCB", "Sở Y tế", word_conf=0.93) == ("SYT-LCCB", UNKNOWN_PART)
+
+
+def test_a_notation_part_only_a_doubted_organ_name_s_own_abbreviation_supports_is_in_doubt() -> None:
+    # seed 593 alt 002: "CỤC DU LỊCH QUỐC GIA VIỆT NAM" read "JC du lịch quốc gia vi nam" (in doubt), its
+    # notation's "CDLQGVN" read "JDLQGVN": that name's own abbreviation, taken at 0.79. Both misread alike
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    def notation(organ: str, number: str, organ_conf: float) -> tuple[str | None, float]:
+        specs = header(parent="BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", organ=(organ,), number=number)
+        specs = [(t, w, organ_conf if t == organ else c) for t, w, c in specs]
+        specs += [
+            ("BÁO CÁO", "center", 95.0),
+            ("Kết quả triển khai Đề án phát triển ứng dụng dữ liệu dân cư năm 2019", "center", 92.0),
+            ("Thực hiện chỉ đạo của Bộ, Cục báo cáo kết quả như sau:", "body", 92.0),
+            *signer(("CỤC TRƯỞNG",), "La Xuân Toàn"),
+        ]
+        got = extract([page(specs)]).fields["code_notation"]
+        return got.value, got.confidence
+
+    value, conf = notation("JC DU LỊCH QUỐC GIA VI NAM", "Số: 92/BC-JDLQGVN", 50.0)
+    assert value == "BC-JDLQGVN" and conf < 0.6
+    # the organ's name read surely: its own abbreviation supports the part, sure
+    value, conf = notation("CỤC DU LỊCH QUỐC GIA VIỆT NAM", "Số: 92/BC-CDLQGVN", 92.0)
+    assert value == "BC-CDLQGVN" and conf >= 0.6

@@ -16,6 +16,7 @@ from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import (
     fit_notation,
     organ_abbreviations,
+    own_of_doubted,
     own_part_restored,
     read_notation,
     read_number,
@@ -145,6 +146,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     cong_van = heading is None and bool(vv_lines(left, number.line_i, layout.header if has_header else ()))
     guessed = without_garbled(own_part_restored(notation, heading, organ_name, cong_van=cong_van))
     notation = without_garbled(notation)
+    if (found_organ := organ.get("organ_name")) is not None and pages[0].source == "ocr":
+        notation = own_of_doubted(notation, organ_name, found_organ.confidence)
     if blurred:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")

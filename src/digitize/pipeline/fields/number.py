@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.dates import WORD_DATE
 from digitize.pipeline.fields.layout import TEXT_LAYER, Layout
 from digitize.pipeline.fields.lines import Line, from_label
@@ -1473,6 +1474,25 @@ def _type_part_lost(notation: Found, f: ExtractedField, expected: str, own: tupl
     if ab is None or any(_letters_read_as(part, t) for t in _NOT_OWN) or not _letters_read_as(part, ab):
         return notation
     fixed = ExtractedField("code_notation", f"{expected}-{ab}", min(f.confidence, OWN_PART_QUALITY))
+    return Found(tuple(fixed if x is f else x for x in notation.fields))
+
+
+# the most a notation is worth whose organ part only a doubted organ name's own abbreviation supports
+OWN_OF_DOUBTED = 0.59
+
+
+def own_of_doubted(notation: Found, organ_name: str | None, organ_conf: float) -> Found:
+    """The notation in doubt where a part no list knows is the organ's own abbreviation only as the organ's
+    name was read, that name in doubt (under ``DOUBTFUL``): the two misread alike ("Cục Du lịch Quốc gia Việt
+    Nam" read "JC du lịch quốc gia vi nam" at 0.53, its notation's "CDLQGVN" read "JDLQGVN", taken at 0.79 as
+    that name's own: seed 593 alt 002)."""
+    f = notation.get("code_notation")
+    if f is None or not f.value or not organ_name or organ_conf >= DOUBTFUL or f.confidence <= OWN_OF_DOUBTED:
+        return notation
+    own = set(organ_abbreviations(organ_name))
+    if not any(p in own and p not in KNOWN for p in f.value.split("-")):
+        return notation
+    fixed = ExtractedField("code_notation", f.value, OWN_OF_DOUBTED)
     return Found(tuple(fixed if x is f else x for x in notation.fields))
 
 
