@@ -1007,3 +1007,6 @@ def test_a_holder_s_name_with_a_word_no_name_has_is_in_doubt() -> None:
         0.92,
     )
     assert not junk_in_name("Y Ngông Niê Kdăm")
+    # a one-letter word of the language is no junk ("y tế", "ô tô": review)
+    assert not junk_in_name("Công ty Cổ phần Thiết bị y tế Hà Nội")
+    assert not junk_in_name("Công ty TNHH Dịch vụ ô tô Sài Gòn")

@@ -849,3 +849,6 @@ def test_a_notation_part_only_a_doubted_organ_name_s_own_abbreviation_supports_i
     # the organ's name read surely: its own abbreviation supports the part, sure
     value, conf = notation("CỤC DU LỊCH QUỐC GIA VIỆT NAM", "Số: 92/BC-CDLQGVN", 92.0)
     assert value == "BC-CDLQGVN" and conf >= 0.6
+    # nor where the right name was only read unsurely: all its words syllables, its own abbreviation (review)
+    value, conf = notation("CỤC DU LỊCH QUỐC GIA VIỆT NAM", "Số: 92/BC-CDLQGVN", 50.0)
+    assert value == "BC-CDLQGVN" and conf >= 0.6

@@ -274,13 +274,13 @@ def junk_in_name(value: str) -> bool:
     ``_JUNK_CHARS`` in a word ("Công:" of "Công ty", "TNHH#4"), a single small letter ("w" of "ty"), or a
     speck read as a capital glued before a capitalised syllable ("IDu lịch" of "Du lịch", w705 alt 007 and
     k935 dev 013 taken at 0.90 and 0.85). Acronyms and brands ("VPBank", "HDBank", "VNPT", "3C") are none of
-    these: "PBank" is no syllable."""
+    these: "PBank" is no syllable; nor is a one-letter word ("y tế", "ô tô", "ở")."""
     words = value.split()
     for k, w in enumerate(words):
         core = w.rstrip(".,") if k == len(words) - 1 else w
         if any(ch in _JUNK_CHARS for ch in core):
             return True
-        if len(core) == 1 and core.isalpha() and core.islower():
+        if len(core) == 1 and core.isalpha() and core.islower() and not is_syllable(core):
             return True
         if (
             len(core) >= 3

@@ -15,6 +15,7 @@ from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.dates import WORD_DATE
 from digitize.pipeline.fields.layout import TEXT_LAYER, Layout
 from digitize.pipeline.fields.lines import Line, from_label
+from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
@@ -1481,6 +1482,9 @@ def _type_part_lost(notation: Found, f: ExtractedField, expected: str, own: tupl
 OWN_OF_DOUBTED = 0.59
 
 
+_PLACE_ABBREVIATIONS = frozenset({"TP", "TX", "TT"})  # thành phố, thị xã, thị trấn: an organ name's own words
+
+
 def own_of_doubted(notation: Found, organ_name: str | None, organ_conf: float) -> Found:
     """The notation in doubt where a part no list knows is the organ's own abbreviation only as the organ's
     name was read, that name in doubt (under ``DOUBTFUL``): the two misread alike ("Cục Du lịch Quốc gia Việt
@@ -1491,6 +1495,11 @@ def own_of_doubted(notation: Found, organ_name: str | None, organ_conf: float) -
         return notation
     own = set(organ_abbreviations(organ_name))
     if not any(p in own and p not in KNOWN for p in f.value.split("-")):
+        return notation
+    # (only a name with a word no syllable, "JC" of "CỤC", gives a letter no print has: a right name read
+    # unsurely gives its own right abbreviation, review)
+    words = re.findall(r"[^\W\d_]+", organ_name)
+    if all(is_syllable(w) or w in KNOWN or w in _PLACE_ABBREVIATIONS for w in words):
         return notation
     fixed = ExtractedField("code_notation", f.value, OWN_OF_DOUBTED)
     return Found(tuple(fixed if x is f else x for x in notation.fields))
