@@ -5217,3 +5217,19 @@ def test_a_number_whose_readings_split_is_the_one_its_marks_read_alone_give_a_pa
     assert handdigits.by_marks_grouped(votes, split, kind, crop) is None
     single = [alone[0], [("3", 91.7), ("3", 80.9)]]
     assert handdigits.by_marks_grouped(votes, single, kind, crop) is None
+
+
+def test_decide_takes_the_number_its_grouped_marks_give_unless_a_clean_first_reading_disagrees() -> None:
+    # ``_decide`` wires ``by_marks_grouped`` in after ``by_marks`` and ``by_marks_split`` (review of numbers58):
+    # a written "237" whose readings split "237"/"230", its marks alone "2" and "37", first read garbled
+    crop = _two_then_a_pair()
+    alone = [[("2", 96.9), ("2", 86.5), ("2", 97.0), ("2", 57.6)], [("37", 91.7), ("37", 70.9), ("37", 46.2)]]
+    votes = [("237", 92.5), ("230", 77.5), ("230", 81.0), ("237", 77.0), ("2357", 0.0), ("237", 80.4)]
+    votes += [("230", 80.7), ("230", 84.4), ("237", 96.5), ("257", 11.1)]
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "2…", 40.0)
+    found, _, _ = handdigits._decide(blank, [crop], [votes], alone)
+    assert found == ("237", handdigits.AGREED_MAX_CONF)  # in doubt: the readings disagree
+    # without the marks read alone, nothing says which
+    assert handdigits._decide(blank, [crop], [votes])[0] is None
+    # a first reading of clean digits the marks' value disagrees with stays as read (in doubt), none taken
+    assert handdigits._decide(replace(blank, first="230"), [crop], [votes], alone)[0] is None
