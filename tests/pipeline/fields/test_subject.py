@@ -1274,6 +1274,25 @@ def test_v_v_read_with_another_mark_between_its_v_s_is_v_v() -> None:
     assert v.get("subject") != "rà soát, đề xuất nhu cầu"
 
 
+@pytest.mark.parametrize(
+    ("read", "conf"),
+    [
+        ("\\VW", 29.0),  # seed 709 wide dev 004: a speck left of its "V" read as a backslash, "/v" as "W"
+        ("Vjv", 70.0),  # seed 573 alt 004 (a blurred photo): its slash read as a "j", surely
+    ],
+)
+def test_v_v_read_with_a_backslash_before_it_or_a_j_for_its_slash_is_v_v(read: str, conf: float) -> None:
+    vv = [
+        (f"{read} triển khai thực hiện kế hoạch cải", "left", [conf] + [96.0] * 7),
+        ("cách hành chính năm 2023", "left", 95.0),
+    ]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == (
+        "Công văn",
+        "triển khai thực hiện kế hoạch cải cách hành chính năm 2023",
+    )
+
+
 def test_v_v_read_as_the_abbreviation_vn_is_taken_in_doubt() -> None:
     # seed 421 alt 011 (a perspective photo): "V/v thực hiện chế độ báo cáo định kỳ" read "VN thực hiện …"
     # at 96: its "/v" one "N". A công văn's line under its number is its "V/v"; "VN" is an abbreviation too,

@@ -534,12 +534,15 @@ def unglue(word: str) -> str:
     return m.group(1) if is_syllable(core) and len(core) >= 2 else word
 
 
-_VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
+# a speck before "V/v" reads as a quote or a dot on phone photos, or a backslash on a blurred one ("\VW triển
+# khai …" at 29, seed 709 wide dev 004: its "V" has a stroke of its own left of it)
+_VV_NOISE = r"[\'\"`‘’“”.,:;*\\-]{0,2}"
 # "V/v" with its slash run into the second v reads "VW" (a speck may stick to it: "VW&"), or its second v "w"
 # ("V/w"): no Vietnamese word starts "vw" or "w"
 # the slash and what OCR reads for it: a bar, an l, a 1, an i, or another script's slash (a blurred photo's
-# "V⁄ rà soát …": U+2044 fraction slash; U+2215 division slash, U+FF0F fullwidth)
-_SLASH = r"[/\\|l1i\u2044\u2215\uff0f]"
+# "V⁄ rà soát …": U+2044 fraction slash; U+2215 division slash, U+FF0F fullwidth), or a j, its foot bent by
+# a blurred photo's smear ("Vjv thực hiện …" at 70, seed 573 alt 004; no Vietnamese word has a j)
+_SLASH = r"[/\\|l1ij\u2044\u2215\uff0f]"
 VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*" + _SLASH + r"\s*[vw]\b|vv\s|vw(?:\s|[^\w\s]))")
 VV_PREFIX = re.compile(
     r"^\s*" + _VV_NOISE + r"\s*(v\s*" + _SLASH + r"\s*[vw]\b\.?|vv\b|vw\b|v\s*" + _SLASH + r")\s*"
