@@ -451,6 +451,8 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         assert first is not None
         if number is None:
             number = _by_position(numbers)
+        if number is not None and number == first[0]:
+            return _notation_agreed(page, ln, votes, number)
         if number is None or len(number) <= len(first[0]):
             return page
     if number is None and not found[1] and len(ln.words) >= 2:
@@ -464,6 +466,25 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
     return _replace_words(page, ln, list(ln.words), *_number_words(same, _agreed(same)))
+
+
+def _notation_agreed(
+    page: RecognizedPage, ln: Line, votes: Sequence[tuple[str, Row]], number: str
+) -> RecognizedPage:
+    """The "Số:" line whose unsure number the readings agree on as read, with the words of the readings that
+    agree on its notation too, in doubt, when the page's reading gave its notation unsurely (under
+    ``UNSURE_NUMBER``) or not at all: a blurred "Số: 704/SYT-TCCB" read "%6; 704/5YT⁄TCCB" at 20 (its hyphen a
+    slash: "SYT" taken), read "704/SYT.TCCB" by both cuts' readings that gave a number (u573 dev 011). The
+    page as it was otherwise (a notation read surely is kept)."""
+    header = regions.header_of(page)
+    got = header[1].found.get("code_notation") if header is not None else None
+    if got is not None and got.value is not None and got.confidence >= UNSURE_NUMBER:
+        return page
+    same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
+    full = _agreed(same)
+    if full is None:
+        return page
+    return _replace_words(page, ln, list(ln.words), *_number_words(same, full))
 
 
 # digits after the number's slash glued to the notation's letters ("143⁄4SCT-VP")
