@@ -947,6 +947,36 @@ def test_a_number_read_with_a_digit_past_its_slash_is_read_again(monkeypatch: py
     assert run("143/SCT-VP") == ["Số:", "143/SCT-VP"]
 
 
+def test_a_sure_number_re_read_past_its_slash_takes_one_digit_more_no_slash_ghost_nor_year(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review of blurnum59: a sure "143" re-read for a digit past its slash takes only that one digit, not a
+    "1" a blurred slash read twice leaves ("143/1SCT-VP" read "1431/SCT-VP"), nor a year glued to the
+    notation ("12/2020NĐ-CP" read "122020/NĐ-CP")."""
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 90.0, Box(x, 0, x + 40, 30), line=2)
+
+    def run(number: str, first: str, readings: list[tuple[int, str]]) -> list[str]:
+        words = (w("Số:", 0), w(number, 60))
+        page = RecognizedPage(0, "ocr", 1000.0, 1400.0, f"Số: {number}", words)
+        (ln,) = page_lines(page)
+        monkeypatch.setattr(blurred, "number_line", lambda _page: (ln, True))
+        monkeypatch.setattr(blurred, "_first_number", lambda _page: (first, 0.9))
+        monkeypatch.setattr(blurred, "_crop_rows", lambda *a, **k: _crop_read(readings))
+        got = blurred._vote_number(None, page, lang="vie", timeout=1.0)  # type: ignore[arg-type]
+        return [x.text for x in got.words]
+
+    ghost = [(0, "Số: 1431/SCT-VP"), (0, "Số: 1431/SCT-VP"), (1, "Số: 1431/SCT-VP"), (1, "Số: 1431/SCT-VP")]
+    assert run("143/1SCT-VP", "143", ghost) == ["Số:", "143/1SCT-VP"]
+    year = [(cut, "Số: 122020/NĐ-CP") for cut in (0, 0, 1, 1)]
+    assert run("12/2020NĐ-CP", "12", year) == ["Số:", "12/2020NĐ-CP"]
+    lost = [(0, "Số: 1434/SCT-VP"), (0, "Số: 1434/SCT-VP"), (1, "Số: 1434/SCT-VP"), (1, "Số: 1434/SCT-VP")]
+    assert any("1434" in t for t in run("143/4SCT-VP", "143", lost))
+
+
 def test_a_notation_read_unsurely_is_the_readings_when_they_agree_on_the_number_as_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

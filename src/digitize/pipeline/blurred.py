@@ -455,6 +455,8 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
             return _notation_agreed(page, ln, votes, number)
         if number is None or len(number) <= len(first[0]):
             return page
+        if first[1] >= UNSURE_NUMBER and not _one_digit_on(first[0], number):
+            return page  # a sure number re-read for a digit past its slash (``_digit_past_slash``)
     if number is None and not found[1] and len(ln.words) >= 2:
         pen = _pen_number(prepared, ln, read, lang=lang, timeout=timeout)
         # (not over a number of as many digits the line holds as a word of its own: the handwritten-digit
@@ -497,6 +499,14 @@ def _digit_past_slash(ln: Line) -> bool:
     enough to be kept. No notation begins with a digit glued to its letters: the number may have lost its last
     digit, and is read again (only a longer number the readings agree on replaces it)."""
     return any(_GLUED_PAST_SLASH.search(slashes(w.text)) for w in ln.words)
+
+
+def _one_digit_on(first: str, number: str) -> bool:
+    """``number`` is the sure ``first`` with the one digit the slash's side took (``_digit_past_slash``), no
+    "1" or "7" (a blurred slash read twice, "143/1SCT-VP", is its ghost: ``_slashed_longer``'s) and no more
+    (a year glued to the notation, "12/2020NĐ-CP" read "122020/NĐ-CP", is no number's). Review of
+    blurnum59."""
+    return len(number) == len(first) + 1 and number.startswith(first) and number[-1] not in "17"
 
 
 # readings that read the number's slash, from both cuts, that must all give a number longer than the agreed

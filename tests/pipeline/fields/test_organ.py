@@ -2070,32 +2070,3 @@ def test_a_bank_s_so_giao_dich_is_no_province_s_department() -> None:
     specs = [s if "Yên Bái" not in s[0] else dated for s in specs]
     got = _found([*specs, ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc abc", "center", 90.0)])
     assert got.get("parent_organ") is None or got["parent_organ"].value != "UBND thành phố Hà Nội"
-
-
-def test_a_committee_s_province_tied_between_look_alikes_is_the_date_line_s() -> None:
-    # u573 dev 009 (a blurred photo): "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH" read "… TỈNH QUÁNG MINH", as like
-    # Quảng Bình as Quảng Ninh: "Quảng Bình" taken (the list's pick, in doubt), dated "Quảng Ninh, ngày …"
-    def organ_of(line: str, place: str) -> tuple[str, float]:
-        specs = [
-            *header(
-                parent=None,
-                organ=("ỦY BAN NHÂN DÂN", line),
-                number="Số: 384/BC-UBND",
-                date=f"{place}, ngày 27 tháng 9 năm 2016",
-            ),
-            *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
-        ]
-        found = extract([page(specs)])
-        return found.values()["organ_name"], found.fields["organ_name"].confidence
-
-    value, conf = organ_of("TỈNH QUÁNG MINH", "Quảng Ninh")
-    assert (value, conf < DOUBTFUL) == ("Ủy ban nhân dân tỉnh Quảng Ninh", True)
-    # the header read clean names its own province, whatever the date line reads
-    assert organ_of("TỈNH QUẢNG BÌNH", "Quảng Ninh")[0] == "Ủy ban nhân dân tỉnh Quảng Bình"
-    from digitize.pipeline.fields.result import Found
-    from digitize.pipeline.model import ExtractedField
-
-    sure = Found((ExtractedField("organ_name", "Ủy ban nhân dân tỉnh Quảng Bình", 0.9),))
-    assert organ.province_by_place(sure, "Quảng Ninh") is sure
-    # two listed provinces two letters apart are no look-alikes
-    assert not organ._tied_province(["quang", "nam"], ["quang", "ninh"])

@@ -2083,13 +2083,12 @@ def province_by_place(found: Found, place: str | None) -> Found:
             continue  # a garbled head is a committee's only over a Sở (its parent is its province's)
         if level != "thanh pho" and Levenshtein.distance(level, "tinh") > 1:
             continue
-        tied = _tied_province(read.split(" "), [fold(w) for w in name])
-        if not tied and not _read_as(read.split(" "), [fold(w) for w in name]):
+        if not _read_as(read.split(" "), [fold(w) for w in name]):
             continue
         level_word = "thành phố" if level == "thanh pho" else "tỉnh"
         lead = "UBND" if f.name == "parent_organ" else "Ủy ban nhân dân"
         as_read = squash(nfc(f.value)).split()[-len(name) :]
-        if tied or [fold(w) for w in as_read] != read.split(" "):
+        if [fold(w) for w in as_read] != read.split(" "):
             as_read = list(name)
         words = [_place_word(h, p, name) for h, p in zip(as_read, name, strict=True)]
         value = f"{lead} {level_word} {' '.join(words)}"
@@ -2123,22 +2122,6 @@ def _place_word(header: str, place: str, name: list[str]) -> str:
     if beside(p) > beside(h):
         return place
     return h[:1].upper() + h[1:]
-
-
-def _tied_province(value: list[str], place: list[str]) -> bool:
-    """A committee's province in doubt that is a listed one's look-alike of the date line's place, another
-    listed one (folded words, one to one: the same, but for one word with one letter other): the header's
-    garbled name was as like the one as the other ("TỈNH QUÁNG MINH" between Quảng Bình and Quảng Ninh,
-    ``province``'s tie, u573 dev 009, dated "Quảng Ninh, ngày …") and the list's pick was a guess; a
-    province's committee dates its documents at the province, the date line names which."""
-    if value == place or " ".join(value) not in F_PROVINCES or " ".join(place) not in F_PROVINCES:
-        return False
-    if F_PROVINCES[" ".join(value)] == F_PROVINCES[" ".join(place)] or len(value) != len(place):
-        return False
-    off = [(v, p) for v, p in zip(value, place, strict=True) if v != p]
-    if not any(v == p and len(p) >= 3 for v, p in zip(value, place, strict=True)):
-        return False
-    return len(off) == 1 and all(len(v) == len(p) and Levenshtein.distance(v, p) == 1 for v, p in off)
 
 
 def _read_as(read: list[str], name: list[str]) -> bool:
