@@ -896,3 +896,124 @@ def test_a_date_s_clearly_read_day_counts_against_the_readings_when_its_month_wa
     rows.append(reading(wrong, 0))
     got = extract([blurred._vote_date(prepared, page, lang="vie", timeout=30.0)]).fields["issued_date"]
     assert got.value == f"{year}-{month:02d}-{wrong:02d}"
+
+
+def test_a_blurred_5_read_s_between_the_number_s_digits_is_a_vote() -> None:
+    """u573 alt 012's blurred "Số: 753/GP-SNNMT" read "Số: 7S3⁄GP-SNNMT" (twice) and "Số: 7S3GP-SNNMT" by the
+    readings that gave a number at all: no vote (the "S"), its number and notation lost. An "S" between the
+    number's digits is a "5" read so; an "S" leading or ending the digits (the label's, the notation's)
+    stays."""
+    assert blurred._number_of("Số: 7S3⁄GP-SNNMT") == "753/GP-SNNMT"
+    assert blurred._number_of("Số: 7S3GP-SNNMT") == "753/GP-SNNMT"
+    assert blurred._number_of("Số: S3/GP-SNNMT") is None
+    assert blurred._number_of("Số: 73S/GP-SNNMT") is None
+    readings = [(0, "Số:", 67.0, "7S3⁄GP-SNNMT", 46.0), (1, "Số:", 74.0, "7S3GP-SNNMT", 38.0)]
+    assert blurred._agreed(_number_votes(readings)) == "753"
+
+
+def test_a_number_read_with_a_digit_past_its_slash_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """u573 dev 004's blurred "Số: 1434/SCT-VP" read "Số: 143⁄4SCT-VP" at 73: "143" taken, sure enough to be
+    kept as read (no second reading). A digit after the slash glued to the notation's letters may be the
+    number's: the line is read again, and the longer number its readings agree on ("1434", five of eight
+    readings) replaces it, in doubt; a number read with its slash in place is kept unread again."""
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 73.0, Box(x, 0, x + 40, 30), line=2)
+
+    readings = [
+        (0, "Số: 1434SCT-VP"),
+        (0, "Số: 1434S%CT-VP"),
+        (0, "Số: 1434SCT-VP"),
+        (1, "Số: 1434SCT-VP"),
+        (1, "Số: 1434%CT-VP"),
+        (1, "Số: 143⁄4SCT-VP"),
+    ]
+    crop_read = _crop_read(readings)
+
+    def run(number: str) -> list[str]:
+        words = (w("Số:", 0), w(number, 60))
+        page = RecognizedPage(0, "ocr", 1000.0, 1400.0, f"Số: {number}", words)
+        (ln,) = page_lines(page)
+        monkeypatch.setattr(blurred, "number_line", lambda _page: (ln, True))
+        monkeypatch.setattr(blurred, "_first_number", lambda _page: ("143", 0.73))
+        monkeypatch.setattr(blurred, "_crop_rows", lambda *a, **k: crop_read)
+        got = blurred._vote_number(None, page, lang="vie", timeout=1.0)  # type: ignore[arg-type]
+        assert all(x.conf <= blurred.DOUBT_CONF for x in got.words if "1434" in x.text)
+        return [x.text for x in got.words]
+
+    assert any("1434" in t for t in run("143⁄4SCT-VP"))
+    assert run("143/SCT-VP") == ["Số:", "143/SCT-VP"]
+
+
+def test_a_sure_number_re_read_past_its_slash_takes_one_digit_more_no_slash_ghost_nor_year(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review of blurnum59: a sure "143" re-read for a digit past its slash takes only that one digit, not a
+    "1" a blurred slash read twice leaves ("143/1SCT-VP" read "1431/SCT-VP"), nor a year glued to the
+    notation ("12/2020NĐ-CP" read "122020/NĐ-CP")."""
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 90.0, Box(x, 0, x + 40, 30), line=2)
+
+    def run(number: str, first: str, readings: list[tuple[int, str]]) -> list[str]:
+        words = (w("Số:", 0), w(number, 60))
+        page = RecognizedPage(0, "ocr", 1000.0, 1400.0, f"Số: {number}", words)
+        (ln,) = page_lines(page)
+        monkeypatch.setattr(blurred, "number_line", lambda _page: (ln, True))
+        monkeypatch.setattr(blurred, "_first_number", lambda _page: (first, 0.9))
+        monkeypatch.setattr(blurred, "_crop_rows", lambda *a, **k: _crop_read(readings))
+        got = blurred._vote_number(None, page, lang="vie", timeout=1.0)  # type: ignore[arg-type]
+        return [x.text for x in got.words]
+
+    ghost = [(0, "Số: 1431/SCT-VP"), (0, "Số: 1431/SCT-VP"), (1, "Số: 1431/SCT-VP"), (1, "Số: 1431/SCT-VP")]
+    assert run("143/1SCT-VP", "143", ghost) == ["Số:", "143/1SCT-VP"]
+    year = [(cut, "Số: 122020/NĐ-CP") for cut in (0, 0, 1, 1)]
+    assert run("12/2020NĐ-CP", "12", year) == ["Số:", "12/2020NĐ-CP"]
+    lost = [(0, "Số: 1434/SCT-VP"), (0, "Số: 1434/SCT-VP"), (1, "Số: 1434/SCT-VP"), (1, "Số: 1434/SCT-VP")]
+    assert any("1434" in t for t in run("143/4SCT-VP", "143", lost))
+
+
+def test_a_notation_read_unsurely_is_the_readings_when_they_agree_on_the_number_as_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """u573 dev 011's blurred "Số: 704/SYT-TCCB" read "%6; 704/5YT⁄TCCB" at 20 (its hyphen a slash: "SYT"
+    taken); the readings that gave a number, one of each cut, read "704/SYT.TCCB": the number as read, no
+    longer one, so the line had been kept with its notation cut. Their words now replace the line's, in
+    doubt; a notation the page's reading gave surely is kept."""
+    from types import SimpleNamespace
+
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField, Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 20.0, Box(x, 0, x + 40, 30), line=2)
+
+    readings = [
+        (0, "%6 704/SYT.TCCB"),
+        (0, "9 ?04/4YT†-[ttW"),
+        (1, "%6 704/SYT.TCCB"),
+        (1, "4 ?704/9Yf-IttW"),
+    ]
+    crop_read = _crop_read(readings)
+    words = (w("%6;", 0), w("704/5YT⁄TCCB", 60))
+    page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "%6; 704/5YT⁄TCCB", words)
+    (ln,) = page_lines(page)
+    monkeypatch.setattr(blurred, "number_line", lambda _page: (ln, True))
+    monkeypatch.setattr(blurred, "_first_number", lambda _page: ("704", 0.2))
+    monkeypatch.setattr(blurred, "_crop_rows", lambda *a, **k: crop_read)
+
+    def notation(conf: float) -> None:
+        found = Found((ExtractedField("code_notation", "SYT", conf),))
+        monkeypatch.setattr(blurred.regions, "header_of", lambda _page: (None, SimpleNamespace(found=found)))
+
+    notation(0.2)
+    got = blurred._vote_number(None, page, lang="vie", timeout=1.0)  # type: ignore[arg-type]
+    assert [x.text for x in got.words] == ["Số:", "704/SYT.TCCB"]
+    assert all(x.conf <= blurred.DOUBT_CONF for x in got.words)
+    notation(0.8)
+    assert blurred._vote_number(None, page, lang="vie", timeout=1.0) is page  # type: ignore[arg-type]

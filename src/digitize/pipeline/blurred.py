@@ -392,13 +392,16 @@ _LOOSE_SO = re.compile(
 # the eight readings of u569 alt 012, its number and notation lost): the number's "0" (after a digit: a "Q"
 # leading the notation, "34QGCN-SCT" of "340/GCN-SCT", is the "0/" run together and stays)
 _Q_ZERO = re.compile(r"(?<=\d)Q(?=['’`]?\s*/)")
+# a blurred "5" read as an "S" between the number's digits ("Số: 7S3⁄GP-SNNMT" of "Số: 753/GP-SNNMT", four of
+# the eight readings of u573 alt 012, its number and notation lost): no letter stands between digits there
+_S_FIVE = re.compile(r"(?<=\d)S(?=\d)")
 
 
 def _number_of(text: str) -> str | None:
     """ "number/notation" as a "Số:" line's reading gives them, or None. A reading whose slash the blur took
     ("s 2939 QĐ-STNMT", "Sẽ: 2939 QÐ-STNMT": four of the eight readings of forced-blur 85 alt 000's line,
     none of them a vote for its number before) gives them by its hyphened notation after the number."""
-    t = _Q_ZERO.sub("0", slashes(text))
+    t = _S_FIVE.sub("5", _Q_ZERO.sub("0", slashes(text)))
     m_so = SO.match(fold(t)) or _LOOSE_SO.match(t)
     if m_so is None:
         m_no = NOSLASH.match(t)
@@ -431,7 +434,7 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     first = _first_number(page)
     if found is None:
         return _lost_number(prepared, page, lang=lang, timeout=timeout)
-    if found[1] and (first is None or first[1] >= UNSURE_NUMBER):
+    if found[1] and (first is None or first[1] >= UNSURE_NUMBER) and not _digit_past_slash(found[0]):
         return page  # its number read surely (printed, or by the handwritten-digit pass)
     ln = found[0]
     read = _crop_rows(prepared, page, ln, lang=lang, timeout=timeout)
@@ -448,8 +451,12 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         assert first is not None
         if number is None:
             number = _by_position(numbers)
+        if number is not None and number == first[0]:
+            return _notation_agreed(page, ln, votes, number)
         if number is None or len(number) <= len(first[0]):
             return page
+        if first[1] >= UNSURE_NUMBER and not _one_digit_on(first[0], number):
+            return page  # a sure number re-read for a digit past its slash (``_digit_past_slash``)
     if number is None and not found[1] and len(ln.words) >= 2:
         pen = _pen_number(prepared, ln, read, lang=lang, timeout=timeout)
         # (not over a number of as many digits the line holds as a word of its own: the handwritten-digit
@@ -461,6 +468,45 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
     return _replace_words(page, ln, list(ln.words), *_number_words(same, _agreed(same)))
+
+
+def _notation_agreed(
+    page: RecognizedPage, ln: Line, votes: Sequence[tuple[str, Row]], number: str
+) -> RecognizedPage:
+    """The "Số:" line whose unsure number the readings agree on as read, with the words of the readings that
+    agree on its notation too, in doubt, when the page's reading gave its notation unsurely (under
+    ``UNSURE_NUMBER``) or not at all: a blurred "Số: 704/SYT-TCCB" read "%6; 704/5YT⁄TCCB" at 20 (its hyphen a
+    slash: "SYT" taken), read "704/SYT.TCCB" by both cuts' readings that gave a number (u573 dev 011). The
+    page as it was otherwise (a notation read surely is kept)."""
+    header = regions.header_of(page)
+    got = header[1].found.get("code_notation") if header is not None else None
+    if got is not None and got.value is not None and got.confidence >= UNSURE_NUMBER:
+        return page
+    same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
+    full = _agreed(same)
+    if full is None:
+        return page
+    return _replace_words(page, ln, list(ln.words), *_number_words(same, full))
+
+
+# digits after the number's slash glued to the notation's letters ("143⁄4SCT-VP")
+_GLUED_PAST_SLASH = re.compile(r"\d\s*/\s*\d+[^\W\d_]")
+
+
+def _digit_past_slash(ln: Line) -> bool:
+    """Whether the "Số:" line's reading put a digit after the number's slash, glued to the notation's letters:
+    a blurred "Số: 1434/SCT-VP" read "Số: 143⁄4SCT-VP" at 73 (u573 dev 004), its number taken "143", sure
+    enough to be kept. No notation begins with a digit glued to its letters: the number may have lost its last
+    digit, and is read again (only a longer number the readings agree on replaces it)."""
+    return any(_GLUED_PAST_SLASH.search(slashes(w.text)) for w in ln.words)
+
+
+def _one_digit_on(first: str, number: str) -> bool:
+    """``number`` is the sure ``first`` with the one digit the slash's side took (``_digit_past_slash``), no
+    "1" or "7" (a blurred slash read twice, "143/1SCT-VP", is its ghost: ``_slashed_longer``'s) and no more
+    (a year glued to the notation, "12/2020NĐ-CP" read "122020/NĐ-CP", is no number's). Review of
+    blurnum59."""
+    return len(number) == len(first) + 1 and number.startswith(first) and number[-1] not in "17"
 
 
 # readings that read the number's slash, from both cuts, that must all give a number longer than the agreed
