@@ -378,6 +378,21 @@ def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> N
     assert (v["place"], v["issued_date"]) == ("Hà Nội", None)
 
 
+def test_a_date_line_whose_written_digits_left_colons_after_its_date_words_is_no_stamp() -> None:
+    # seed 595 alt 000: "Hà Nội, ngày 25 tháng 1 năm 2020", the pen's "25" and "1" read with a stroke's end
+    # as a colon after "ngày" and "tháng": the "ngày:" made the line an incoming-mail stamp's, no date, no
+    # place. A stamp's "Ngày:" in figures is still a stamp's (the date line's under it is the date)
+    v = values(decision(parent=None, organ=("BỘ TƯ PHÁP",), date="Hà Nội, ngày: 25 tháng: 1 năm 2020"))
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", "2020-01-25")
+    specs = decision(parent=None, organ=("BỘ TƯ PHÁP",), date="Ngày: 21/3/2018")
+    specs.insert(
+        specs.index(("Ngày: 21/3/2018", "right", 92.0)) + 1,
+        ("Hà Nội, ngày 5 tháng 3 năm 2018", "right", 92.0),
+    )
+    v = values(specs)
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", "2018-03-05")
+
+
 @pytest.mark.parametrize(
     ("parent", "read", "want"),
     [

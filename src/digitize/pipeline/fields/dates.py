@@ -14,8 +14,9 @@ DIGIT = r"[0-9oOlI]"
 DAY_DIGITS = rf"(?:{DIGIT}{{1,2}}|[0-9]?[i|]|[i|][0-9])"
 # possessive blanks (each run of spaces taken whole: what follows it is never a space), one optional stop: a
 # "\s*[,.]?\s*" between two words split a long run of spaces every way before failing (quadratic: 30 000
-# spaces after "ngay 1" took 3.4 s)
-_GAP = r"\s*+(?:[,.]\s*+)?"
+# spaces after "ngay 1" took 3.4 s); a speck read as a colon too ("Hà Nội, ngày: 25 tháng: 1 năm 2020" of a
+# pen's day and month, their strokes' ends read as colons after the printed words: seed 595 alt 000, no date)
+_GAP = r"\s*+(?:[,.:]\s*+)?"
 # "năm" and its year: a blank, or a speck by "năm" read as a colon ("năm: 2019", seed 85 alt 000's italic
 # date line: no date)
 _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"

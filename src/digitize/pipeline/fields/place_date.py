@@ -19,6 +19,7 @@ from digitize.pipeline.fields.dates import (
     find_dates,
     glued_digit_dates,
     misread_year_dates,
+    WORD_DATE,
     one_digit_from,
     read_as_letters,
     uncalendared_dates,
@@ -404,7 +405,14 @@ _BANNER = re.compile(r"\w@\w|\.gov\.vn|\bky boi\b|\d\d:\d\d(:\d\d)?|\+07|\bden\b
 
 
 def is_stamp_or_banner(line: Line) -> bool:
-    return bool(_BANNER.search(line.folded))
+    """Whether ``line`` is a banner's or a stamp's (``_BANNER``). A "ngày:" that opens a whole word date
+    ("Hà Nội, ngày: 25 tháng: 1 năm 2020": a pen's strokes by the printed words read as colons, seed 595 alt
+    000: the date line taken for a stamp's, no date, no place) is the date line's own; a stamp writes its day
+    in figures ("Ngày: 21/3/18")."""
+    for m in _BANNER.finditer(line.folded):
+        if not (m.group().startswith("ngay") and WORD_DATE.match(line.folded, m.start())):
+            return True
+    return False
 
 
 def date_sources(layout: Layout) -> list[Line]:
