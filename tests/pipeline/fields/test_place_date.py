@@ -378,6 +378,22 @@ def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> N
     assert (v["place"], v["issued_date"]) == ("Hà Nội", None)
 
 
+def test_a_speck_read_as_a_digit_before_the_date_is_no_place_the_row_read_again_gives_it() -> None:
+    # seed 939 dev 003: the date row read twice, once as "3 ngày 28 tháng 7 năm 2019" (a speck before it read
+    # "3"), then as "Lào Cai, ngày 28 tháng 7 năm 2019": the place was "3"
+    parent, organ = "UBND TỈNH LÀO CAI", ("SỞ KHOA HỌC VÀ CÔNG NGHỆ",)
+    specs = decision(parent=parent, organ=organ, date="3 ngày 28 tháng 7 năm 2019")
+    v = values(specs)
+    assert (v["place"], v["issued_date"]) == (None, "2019-07-28")
+    k = specs.index(("3 ngày 28 tháng 7 năm 2019", "right", 92.0))
+    specs.insert(k + 1, ("Lào Cai, ngày 28 tháng 7 năm 2019", "right", 92.0))
+    v = values(specs)
+    assert (v["place"], v["issued_date"]) == ("Lào Cai", "2019-07-28")
+    # another date on the line under it is no reading of the date row again
+    specs[k + 1] = ("Lào Cai, ngày 29 tháng 7 năm 2019", "right", 92.0)
+    assert values(specs)["place"] is None
+
+
 def test_a_date_line_whose_written_digits_left_colons_after_its_date_words_is_no_stamp() -> None:
     # seed 595 alt 000: "Hà Nội, ngày 25 tháng 1 năm 2020", the pen's "25" and "1" read with a stroke's end
     # as a colon after "ngày" and "tháng": the "ngày:" made the line an incoming-mail stamp's, no date, no

@@ -130,7 +130,9 @@ def set_place(
         if hit:
             hit = _town_in_doubt(hit, home, organs, prefix)
             res.set("place", hit[0], ln.conf * hit[1])
-        elif len(prefix) <= 30 and not known_only:
+        elif len(prefix) <= 30 and not known_only and re.search(r"[^\W\d_]", prefix):
+            # (a prefix with no letter is no place's name: a speck read as a digit before "ngày", "3", seed
+            # 939 dev 003: taken as the place)
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
 
 
@@ -726,6 +728,15 @@ def _scan(
         start, end, day = found[0]
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
         set_place(res, ln, ln.text[:start], home, known_only=k >= n_header, organs=organs, ocr=ocr)
+        if "place" not in res.fields and k < n_right:
+            # the date line read twice, once with no place before its date (a speck for it: seed 939 dev 003's
+            # "3 ngày 28 tháng 7 năm 2019" over "Lào Cai, ngày 28 …"): the place of the right column's other
+            # reading of the same date
+            again = next((o for o in date_sources[k + 1 : n_right] if _dated(o, day)), None)
+            if again is not None:
+                set_place(
+                    res, again, again.text[: find_dates(again.folded)[0][0]], home, organs=organs, ocr=ocr
+                )
         break
     if misread is not None and "issued_date" not in res.fields:
         # no line gave a date: the misread year's, in doubt (its place, when none was taken)
@@ -736,6 +747,12 @@ def _scan(
         ln, (town, conf) = comma_place
         town, conf = _town_in_doubt((town, conf), home, organs, None)
         res.set("place", town, ln.conf * conf)
+
+
+def _dated(ln: Line, day: dt.date) -> bool:
+    """Whether the first date ``ln`` reads is ``day``."""
+    found = find_dates(ln.folded)
+    return bool(found) and found[0][2] == day
 
 
 def date_conf(ln: Line, start: int, end: int) -> float:
