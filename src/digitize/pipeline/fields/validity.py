@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from digitize.pipeline.fields.dates import DIGIT, parse_date
+from digitize.pipeline.fields.dates import DIGIT, parse_date, year_digit_lost_dates
 from digitize.pipeline.fields.holder import conf_at
 from digitize.pipeline.fields.lines import Line, rows_rejoined
 from digitize.pipeline.fields.result import Builder, Found
@@ -59,6 +59,10 @@ _UNTIL_GIA_LOST = re.compile(
     rf"\bco\s+[^\s\w]{{1,3}}\s*tri\s+(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?({_DATE_ANY})"
 )
 GIA_LOST_CONF = 0.55
+# "có hiệu lực đến ngày 19 tháng 10 năm 225." of "2025" (seed 595 dev 012: no valid_until): the clause up to
+# its word date, whose year read a digit short is put back (``year_digit_lost_dates``) where one year alone
+# fits, on or after the act's and no more than ``LONGEST_VALIDITY_YEARS`` after it; in doubt
+_UNTIL_WORD_DATE = re.compile(_CLAUSE_UNTIL + r"(?=ng[a-z]y\b)")
 _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
 
 
@@ -121,6 +125,16 @@ def _read(
         if d:
             res.set("valid_until", d.isoformat(), min(GIA_LOST_CONF, conf_at(body, m.start(1), m.end(1))))
             clause = _sentence(folded, m.start(), m.end())
+    if "valid_until" not in res.fields and issued and issued.value and (m := _UNTIL_WORD_DATE.search(folded)):
+        first = dt.date.fromisoformat(issued.value).year
+        window = range(first, first + LONGEST_VALIDITY_YEARS + 1)
+        short = year_digit_lost_dates(folded[m.end() : m.end() + 60], dt.date.today(), window)
+        if short and short[0][0] == 0:
+            _, end, day = short[0]
+            res.set(
+                "valid_until", day.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.end(), m.end() + end))
+            )
+            clause = _sentence(folded, m.start(), m.end() + end)
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
         # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
