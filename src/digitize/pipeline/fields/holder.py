@@ -723,10 +723,11 @@ def lookalike_tone_name(value: str) -> str:
     """An organisation's own name (its last ``PROPER_TAIL`` words) with a capitalised word that is no listed
     name, where the same letters under the look-alike tone (``_tones_alike``: a hook for an acute or back,
     Tesseract's commonest mark confusion on a scan; a grave for an i's dot) are one listed given name: that
-    name ("… Quốc tế Ảnh Dương" of "Ánh Dương", seed 533 alt 000 and 629 alt 013). A guess: for a value already in doubt (or a blurred photo's,
-    which is). Other words as read, and so is a word of an ordinary phrase: one the language model shows
-    beside its neighbour ("Kiểm Toán", "Thể Thao", "Điện Ảnh": a trade's words, capitalised in the name), or
-    one whose partner in the name is no listed name ("Ảnh Viện": a name's words are names both)."""
+    name ("… Quốc tế Ảnh Dương" of "Ánh Dương", seed 533 alt 000 and 629 alt 013). A guess: for a value
+    already in doubt (or a blurred photo's, which is). Other words as read, and so is a word of an ordinary
+    phrase: one the language model shows beside its neighbour ("Kiểm Toán", "Thể Thao", "Điện Ảnh": a trade's
+    words, capitalised in the name), or one whose partner in the name is no listed name ("Ảnh Viện": a name's
+    words are names both)."""
     words = value.split()
     if not _FORM_START.match(fold1(value)):
         return value

@@ -14,12 +14,12 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import (
+    WORD_DATE,
     day_unread_dates,
     extra_digit_dates,
     find_dates,
     glued_digit_dates,
     misread_year_dates,
-    WORD_DATE,
     one_digit_from,
     read_as_letters,
     uncalendared_dates,

@@ -81,8 +81,9 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
 
 def _until_misread(res: Builder, body: Sequence[Line], folded: str, misread: re.Pattern[str]) -> str | None:
     """The end date a clause ``misread`` matches in ``folded`` (its day, month and year the pattern's three
-    groups, a space read inside one dropped, an "s" read for a 5 taken as one) set in ``res`` in doubt (``SLASH_LOST_CONF``: where a slash or a
-    digit stood is a guess); its sentence up to the date, or None for no valid date."""
+    groups, a space read inside one dropped, an "s" read for a 5 taken as one) set in ``res`` in doubt
+    (``SLASH_LOST_CONF``: where a slash or a digit stood is a guess); its sentence up to the date, or None
+    for no valid date."""
     m = misread.search(folded)
     if m is None:
         return None
