@@ -653,6 +653,9 @@ def test_an_organisation_s_own_name_read_with_a_grave_for_an_i_s_dot_is_the_list
     # a listed name as read ("Hòa" and "Hoa" both names), a grave over another vowel: as read
     for value in ("Công ty TNHH Hòa Bình", "Công ty TNHH Thanh Lòng"):
         assert lookalike_tone_name(value) == value
+    # one way only (review of numbers59): a bare "i" read is no grave lost, right names stay as read
+    for value in ("Công ty TNHH Tinh Hoa", "Công ty TNHH Minh Tinh", "Công ty TNHH Hinh Long"):
+        assert lookalike_tone_name(value) == value
 
 
 def test_an_organisation_s_own_name_read_with_the_look_alike_tone_is_the_listed_name_in_doubt() -> None:

@@ -407,6 +407,15 @@ def test_a_date_line_whose_written_digits_left_colons_after_its_date_words_is_no
     )
     v = values(specs)
     assert (v["place"], v["issued_date"]) == ("Hà Nội", "2018-03-05")
+    # review of numbers59: a stamp's "Ngày:" row with its pen date in words, alone or after its "Số:", is a
+    # stamp's still (no place before it): the date line under it gives the date and place
+    for stamp in ("Ngày: 05 tháng 3 năm 2021", "Số: 345 Ngày: 5 tháng 3 năm 2021"):
+        specs = decision(parent=None, organ=("BỘ TƯ PHÁP",), date=stamp)
+        specs.insert(
+            specs.index((stamp, "right", 92.0)) + 1, ("Hà Nội, ngày 12 tháng 2 năm 2021", "right", 92.0)
+        )
+        v = values(specs)
+        assert (v["place"], v["issued_date"]) == ("Hà Nội", "2021-02-12"), stamp
 
 
 @pytest.mark.parametrize(

@@ -764,7 +764,9 @@ def _tones_alike(read: str, read_key: str, name: str, name_key: str) -> bool:
     tones = {read_key[-1:], name_key[-1:]}
     if tones == _LOOKALIKE_TONES:
         return True
-    return tones == _DOT_OR_GRAVE and "ì" in nfc(read + name).lower()
+    # (one way only: a grave read over a listed name's bare "i"; a bare "i" read is no grave's, "Tinh Hoa"
+    # is no "Tình Hoa": review of numbers59)
+    return read_key[-1:] == "2" and name_key[-1:] == "0" and "ì" in nfc(read).lower()
 
 
 PHRASE_MIN = 20  # times the corpus shows two words side by side: an ordinary phrase, no name's chance

@@ -414,6 +414,9 @@ def is_stamp_or_banner(line: Line) -> bool:
     for m in _BANNER.finditer(line.folded):
         if not (m.group().startswith("ngay") and WORD_DATE.match(line.folded, m.start())):
             return True
+        before = line.folded[: m.start()]
+        if not re.search(r"[^\W\d_]", before) or re.search(r"\bso\b", before):
+            return True  # a stamp's own "Ngày:" row, or after its "Số:": no place before it (review of numbers59)
     return False
 
 
