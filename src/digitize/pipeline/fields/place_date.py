@@ -416,7 +416,7 @@ def is_stamp_or_banner(line: Line) -> bool:
             return True
         before = line.folded[: m.start()]
         if not re.search(r"[^\W\d_]", before) or re.search(r"\bso\b", before):
-            return True  # a stamp's own "Ngày:" row, or after its "Số:": no place before it (review of numbers59)
+            return True  # a stamp's own "Ngày:" row, or after its "Số:": no place before it (review)
     return False
 
 
