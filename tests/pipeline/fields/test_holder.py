@@ -643,6 +643,21 @@ def test_a_tax_code_whose_check_digit_fails_is_never_sure() -> None:
     assert holder_id("Mã số thuế: 3473772960")[1] >= 0.6  # its check digit holding: sure
 
 
+def test_an_organisation_s_own_name_read_with_a_grave_for_an_i_s_dot_is_the_listed_name() -> None:
+    from digitize.pipeline.fields.holder import lookalike_tone_name
+
+    # seed 595 dev 013 (a scan): "… Dược phẩm Minh Châu" read "Mình Châu" (the i's dot as a grave), at 0.55
+    assert (
+        lookalike_tone_name("Công ty TNHH MTV Dược phẩm Mình Châu") == "Công ty TNHH MTV Dược phẩm Minh Châu"
+    )
+    # a listed name as read ("Hòa" and "Hoa" both names), a grave over another vowel: as read
+    for value in ("Công ty TNHH Hòa Bình", "Công ty TNHH Thanh Lòng"):
+        assert lookalike_tone_name(value) == value
+    # one way only (review of numbers59): a bare "i" read is no grave lost, right names stay as read
+    for value in ("Công ty TNHH Tinh Hoa", "Công ty TNHH Minh Tinh", "Công ty TNHH Hinh Long"):
+        assert lookalike_tone_name(value) == value
+
+
 def test_an_organisation_s_own_name_read_with_the_look_alike_tone_is_the_listed_name_in_doubt() -> None:
     from dataclasses import replace
 

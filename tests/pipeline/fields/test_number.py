@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from digitize.pipeline.fields.number import (
     ONE_LOST_QUALITY,
+    STRAY_LOWER_QUALITY,
     UNKNOWN_PART,
     organ_abbreviations,
     repair_notation,
@@ -20,6 +21,16 @@ def test_the_organ_s_own_abbreviation_read_garbled_with_its_first_letter_lost() 
     # ... of one capital too, where none of the organ's own reads so with its first letter lost
     assert repair_notation("GCN-Y", "Sở Y tế") == ("GCN-Y", UNKNOWN_PART)
     assert repair_notation("y-TY", "Cục Thú y")[0] != "TY-TY"
+
+
+def test_the_organ_s_own_abbreviation_read_with_a_stray_lower_case_letter_more_is_it_in_doubt() -> None:
+    # wide seed 709 alt 000 (a clean scan): "/QĐ-SNNMT" of the Sở Nông nghiệp và Môi trường read "/qb-SsNNMT":
+    # kept as read at 0.25; an "s" no abbreviation prints after a capital: a speck read as a letter
+    organ = "Sở Nông nghiệp và Môi trường"
+    assert repair_notation("QĐ-SsNNMT", organ) == ("QĐ-SNNMT", STRAY_LOWER_QUALITY)
+    # a lower-case letter Decree 30 prints after its capital is as printed; a capital more as before (0.8)
+    assert repair_notation("QĐ-SNNgMT", organ)[0] == "QĐ-SNNgMT"
+    assert repair_notation("QĐ-UBRND", "UBND tỉnh Bình Định") == ("QĐ-UBND", 0.8)
 
 
 def test_a_part_of_one_capital_after_the_type_is_the_organ_s_own_with_its_first_letter_lost() -> None:

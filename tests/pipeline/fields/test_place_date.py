@@ -378,6 +378,46 @@ def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> N
     assert (v["place"], v["issued_date"]) == ("Hà Nội", None)
 
 
+def test_a_speck_read_as_a_digit_before_the_date_is_no_place_the_row_read_again_gives_it() -> None:
+    # seed 939 dev 003: the date row read twice, once as "3 ngày 28 tháng 7 năm 2019" (a speck before it read
+    # "3"), then as "Lào Cai, ngày 28 tháng 7 năm 2019": the place was "3"
+    parent, organ = "UBND TỈNH LÀO CAI", ("SỞ KHOA HỌC VÀ CÔNG NGHỆ",)
+    specs = decision(parent=parent, organ=organ, date="3 ngày 28 tháng 7 năm 2019")
+    v = values(specs)
+    assert (v["place"], v["issued_date"]) == (None, "2019-07-28")
+    k = specs.index(("3 ngày 28 tháng 7 năm 2019", "right", 92.0))
+    specs.insert(k + 1, ("Lào Cai, ngày 28 tháng 7 năm 2019", "right", 92.0))
+    v = values(specs)
+    assert (v["place"], v["issued_date"]) == ("Lào Cai", "2019-07-28")
+    # another date on the line under it is no reading of the date row again
+    specs[k + 1] = ("Lào Cai, ngày 29 tháng 7 năm 2019", "right", 92.0)
+    assert values(specs)["place"] is None
+
+
+def test_a_date_line_whose_written_digits_left_colons_after_its_date_words_is_no_stamp() -> None:
+    # seed 595 alt 000: "Hà Nội, ngày 25 tháng 1 năm 2020", the pen's "25" and "1" read with a stroke's end
+    # as a colon after "ngày" and "tháng": the "ngày:" made the line an incoming-mail stamp's, no date, no
+    # place. A stamp's "Ngày:" in figures is still a stamp's (the date line's under it is the date)
+    v = values(decision(parent=None, organ=("BỘ TƯ PHÁP",), date="Hà Nội, ngày: 25 tháng: 1 năm 2020"))
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", "2020-01-25")
+    specs = decision(parent=None, organ=("BỘ TƯ PHÁP",), date="Ngày: 21/3/2018")
+    specs.insert(
+        specs.index(("Ngày: 21/3/2018", "right", 92.0)) + 1,
+        ("Hà Nội, ngày 5 tháng 3 năm 2018", "right", 92.0),
+    )
+    v = values(specs)
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", "2018-03-05")
+    # review of numbers59: a stamp's "Ngày:" row with its pen date in words, alone or after its "Số:", is a
+    # stamp's still (no place before it): the date line under it gives the date and place
+    for stamp in ("Ngày: 05 tháng 3 năm 2021", "Số: 345 Ngày: 5 tháng 3 năm 2021"):
+        specs = decision(parent=None, organ=("BỘ TƯ PHÁP",), date=stamp)
+        specs.insert(
+            specs.index((stamp, "right", 92.0)) + 1, ("Hà Nội, ngày 12 tháng 2 năm 2021", "right", 92.0)
+        )
+        v = values(specs)
+        assert (v["place"], v["issued_date"]) == ("Hà Nội", "2021-02-12"), stamp
+
+
 @pytest.mark.parametrize(
     ("parent", "read", "want"),
     [

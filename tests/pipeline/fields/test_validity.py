@@ -170,6 +170,34 @@ def test_an_end_date_read_with_a_space_inside_its_month_or_day_is_taken_in_doubt
     assert _licence("Giấy phép này có giá trị đến ngày 28/1 3/2021.")["valid_until"] is None
 
 
+def test_an_end_date_with_a_5_read_as_an_s_is_taken_in_doubt() -> None:
+    # wide seed 707 dev 012 (blurred): "có hiệu lực đến ngày 0Š tháng 7 năm 2022." of "05": no valid_until
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    for read, want in (
+        ("0Š tháng 7", "2022-07-05"),
+        ("1S tháng 7", "2022-07-15"),
+        ("15 tháng S", "2022-05-15"),
+    ):
+        clause = (f"Giấy phép này có hiệu lực đến ngày {read} năm 2022.", "body", 90.0)
+        f = extract([page([*specs[: k + 1], clause, *specs[k + 1 :]])]).fields["valid_until"]
+        assert f.value == want and f.confidence <= 0.5, read
+    # a word, not a digit's look-alike, is no day; an "s" making no day is none
+    assert _licence("Giấy phép này có hiệu lực đến ngày ms tháng 7 năm 2022.")["valid_until"] is None
+    assert _licence("Giấy phép này có hiệu lực đến ngày 3S tháng 7 năm 2022.")["valid_until"] is None
+
+
+def test_an_end_date_with_its_year_read_a_digit_short_is_taken_in_doubt() -> None:
+    # seed 595 dev 012: "có hiệu lực đến ngày 19 tháng 10 năm 225." of "2025" (issued 2021): no valid_until
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    clause = ("Giấy phép này có hiệu lực đến ngày 19 tháng 10 năm 225.", "body", 90.0)
+    f = extract([page([*specs[: k + 1], clause, *specs[k + 1 :]])]).fields["valid_until"]
+    assert f.value == "2025-10-19" and f.confidence <= 0.5
+    # several years a digit put back makes ("202": 2020 to 2029): none
+    assert _licence("Giấy phép này có hiệu lực đến ngày 19 tháng 10 năm 202.")["valid_until"] is None
+
+
 def test_forces_and_figures_are_no_validity_clause() -> None:
     # review 31 H1: "số liệu lực lượng" (labour-force figures) and "nhiều lực lượng" (many forces) read as
     # "hiệu lực" gave a sure end date

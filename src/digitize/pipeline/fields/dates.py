@@ -14,8 +14,9 @@ DIGIT = r"[0-9oOlI]"
 DAY_DIGITS = rf"(?:{DIGIT}{{1,2}}|[0-9]?[i|]|[i|][0-9])"
 # possessive blanks (each run of spaces taken whole: what follows it is never a space), one optional stop: a
 # "\s*[,.]?\s*" between two words split a long run of spaces every way before failing (quadratic: 30 000
-# spaces after "ngay 1" took 3.4 s)
-_GAP = r"\s*+(?:[,.]\s*+)?"
+# spaces after "ngay 1" took 3.4 s); a speck read as a colon too ("Hà Nội, ngày: 25 tháng: 1 năm 2020" of a
+# pen's day and month, their strokes' ends read as colons after the printed words: seed 595 alt 000, no date)
+_GAP = r"\s*+(?:[,.:]\s*+)?"
 # "năm" and its year: a blank, or a speck by "năm" read as a colon ("năm: 2019", seed 85 alt 000's italic
 # date line: no date)
 _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
@@ -140,18 +141,22 @@ def year_word_lost_dates(folded: str) -> list[tuple[int, int, dt.date]]:
     return out
 
 
-def year_digit_lost_dates(folded: str, today: dt.date) -> list[tuple[int, int, dt.date]]:
+def year_digit_lost_dates(
+    folded: str, today: dt.date, within: range | None = None
+) -> list[tuple[int, int, dt.date]]:
     """Word dates whose year was read with three digits ("ngay 5 thang 4 san 022" of a blurred "ngày 5 tháng 4
     năm 2022": its "2" lost), where one digit put back anywhere makes exactly one year a document read on
     ``today`` may hold (``FIRST_YEAR`` to ``today``'s: "022" gives 2022 alone; "202" gives 2020 to today's:
-    no date). Which digit was lost is a guess: such a date is doubtful."""
+    no date), or one of ``within`` when given (the years a validity may end in). Which digit was lost is a
+    guess: such a date is doubtful."""
+    window = set(within if within is not None else range(FIRST_YEAR, today.year + 1))
     out: list[tuple[int, int, dt.date]] = []
     for m in _YEAR_DIGIT_LOST.finditer(folded):
         if not (m.group(1) + m.group(2)).isdigit():
             continue  # a day or month read as a letter too: no date
         run = m.group(3)
         years = {int(run[:i] + d + run[i:]) for i in range(len(run) + 1) for d in "0123456789"}
-        if (found := _one_year_date(m, years & set(range(FIRST_YEAR, today.year + 1)))) is not None:
+        if (found := _one_year_date(m, years & window)) is not None:
             out.append(found)
     return out
 

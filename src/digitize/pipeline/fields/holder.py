@@ -721,12 +721,13 @@ def blurred_name_letters(value: str) -> str:
 
 def lookalike_tone_name(value: str) -> str:
     """An organisation's own name (its last ``PROPER_TAIL`` words) with a capitalised word that is no listed
-    name, where the same letters under the look-alike tone (a hook for an acute or back: Tesseract's
-    commonest mark confusion on a scan) are one listed given name: that name ("… Quốc tế Ảnh Dương" of "Ánh
-    Dương", seed 533 alt 000 and 629 alt 013). A guess: for a value already in doubt (or a blurred photo's,
-    which is). Other words as read, and so is a word of an ordinary phrase: one the language model shows
-    beside its neighbour ("Kiểm Toán", "Thể Thao", "Điện Ảnh": a trade's words, capitalised in the name), or
-    one whose partner in the name is no listed name ("Ảnh Viện": a name's words are names both)."""
+    name, where the same letters under the look-alike tone (``_tones_alike``: a hook for an acute or back,
+    Tesseract's commonest mark confusion on a scan; a grave for an i's dot) are one listed given name: that
+    name ("… Quốc tế Ảnh Dương" of "Ánh Dương", seed 533 alt 000 and 629 alt 013). A guess: for a value
+    already in doubt (or a blurred photo's, which is). Other words as read, and so is a word of an ordinary
+    phrase: one the language model shows beside its neighbour ("Kiểm Toán", "Thể Thao", "Điện Ảnh": a trade's
+    words, capitalised in the name), or one whose partner in the name is no listed name ("Ảnh Viện": a name's
+    words are names both)."""
     words = value.split()
     if not _FORM_START.match(fold1(value)):
         return value
@@ -742,12 +743,10 @@ def lookalike_tone_name(value: str) -> str:
         if any(_beside(cores[j], cores[j + 1]) >= PHRASE_MIN for j in (i - 1, i) if 0 <= j < len(words) - 1):
             continue
         k = key(core.lower())
-        if k[-1:] not in _LOOKALIKE_TONES:
-            continue
         names = [
             n
             for n in F_SYLLABLES.get(fold(core), [])
-            if (kn := key(n.lower()))[:-1] == k[:-1] and kn[-1:] in _LOOKALIKE_TONES
+            if (kn := key(n.lower()))[:-1] == k[:-1] and _tones_alike(core, k, n, kn)
         ]
         if len(names) == 1:
             words[i] = w.replace(core, names[0])
@@ -755,6 +754,19 @@ def lookalike_tone_name(value: str) -> str:
 
 
 _LOOKALIKE_TONES = frozenset({"1", "3"})  # sắc, hỏi (``syllable.key``'s tone digits)
+_DOT_OR_GRAVE = frozenset({"0", "2"})  # no mark, huyền: over an "i", its dot and a grave ("Mình" of "Minh")
+
+
+def _tones_alike(read: str, read_key: str, name: str, name_key: str) -> bool:
+    """Whether a word ``read`` and a listed ``name`` of the same letters differ by a look-alike tone: a hook
+    for an acute or back (``_LOOKALIKE_TONES``), or, where the mark stands over an "i", a grave for the i's
+    own dot or back ("Dược phẩm Mình Châu" of "Minh Châu" on a scan, seed 595 dev 013: kept at 0.55)."""
+    tones = {read_key[-1:], name_key[-1:]}
+    if tones == _LOOKALIKE_TONES:
+        return True
+    # (one way only: a grave read over a listed name's bare "i"; a bare "i" read is no grave's, "Tinh Hoa"
+    # is no "Tình Hoa": review of numbers59)
+    return read_key[-1:] == "2" and name_key[-1:] == "0" and "ì" in nfc(read).lower()
 
 
 PHRASE_MIN = 20  # times the corpus shows two words side by side: an ordinary phrase, no name's chance

@@ -742,7 +742,10 @@ def _own_of_two(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
 
 def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
     """The organ's own abbreviation, UBND or a type read with one capital letter too many ("UBRND": a
-    speck or a stroke read as a letter); a lower-case letter in it is printed ("SNgV" is not "SNV")."""
+    speck or a stroke read as a letter); a lower-case letter in it is printed ("SNgV" is not "SNV") where
+    Decree 30 prints one (``_PRINTED_LOWER``). One no abbreviation prints there ("SsNNMT" of the Sở Nông
+    nghiệp và Môi trường's "SNNMT" on a clean scan, wide seed 709 alt 000: kept at 0.25) is a speck read as a
+    letter too, the candidate in doubt (``STRAY_LOWER_QUALITY``)."""
     keys = {_abbr_key(c): c for c in reversed(candidates)}
     # only a part one letter longer than a candidate can be one (bounded work on a crafted part of
     # thousands of capitals: each try copies and folds the part)
@@ -751,8 +754,9 @@ def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | No
     # inside the part only: a last or first letter more is a longer name's ("CDLQGVN" of an organ read
     # without its last line "NAM" is not "CDLQGV")
     for i, ch in enumerate(part[1:-1], 1):
-        if (ch.isupper() or ch.isdigit()) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
-            return hit, 0.8
+        stray = ch.islower() and part[i - 1 : i + 1] not in _PRINTED_LOWER
+        if (ch.isupper() or ch.isdigit() or stray) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
+            return hit, STRAY_LOWER_QUALITY if stray else 0.8
     return None
 
 

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import (
+    WORD_DATE,
     day_unread_dates,
     extra_digit_dates,
     find_dates,
@@ -129,7 +130,9 @@ def set_place(
         if hit:
             hit = _town_in_doubt(hit, home, organs, prefix)
             res.set("place", hit[0], ln.conf * hit[1])
-        elif len(prefix) <= 30 and not known_only:
+        elif len(prefix) <= 30 and not known_only and re.search(r"[^\W\d_]", prefix):
+            # (a prefix with no letter is no place's name: a speck read as a digit before "ngày", "3", seed
+            # 939 dev 003: taken as the place)
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
 
 
@@ -404,7 +407,17 @@ _BANNER = re.compile(r"\w@\w|\.gov\.vn|\bky boi\b|\d\d:\d\d(:\d\d)?|\+07|\bden\b
 
 
 def is_stamp_or_banner(line: Line) -> bool:
-    return bool(_BANNER.search(line.folded))
+    """Whether ``line`` is a banner's or a stamp's (``_BANNER``). A "ngày:" that opens a whole word date
+    ("Hà Nội, ngày: 25 tháng: 1 năm 2020": a pen's strokes by the printed words read as colons, seed 595 alt
+    000: the date line taken for a stamp's, no date, no place) is the date line's own; a stamp writes its day
+    in figures ("Ngày: 21/3/18")."""
+    for m in _BANNER.finditer(line.folded):
+        if not (m.group().startswith("ngay") and WORD_DATE.match(line.folded, m.start())):
+            return True
+        before = line.folded[: m.start()]
+        if not re.search(r"[^\W\d_]", before) or re.search(r"\bso\b", before):
+            return True  # a stamp's own "Ngày:" row, or after its "Số:": no place before it (review)
+    return False
 
 
 def date_sources(layout: Layout) -> list[Line]:
@@ -718,6 +731,15 @@ def _scan(
         start, end, day = found[0]
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
         set_place(res, ln, ln.text[:start], home, known_only=k >= n_header, organs=organs, ocr=ocr)
+        if "place" not in res.fields and k < n_right:
+            # the date line read twice, once with no place before its date (a speck for it: seed 939 dev 003's
+            # "3 ngày 28 tháng 7 năm 2019" over "Lào Cai, ngày 28 …"): the place of the right column's other
+            # reading of the same date
+            again = next((o for o in date_sources[k + 1 : n_right] if _dated(o, day)), None)
+            if again is not None:
+                set_place(
+                    res, again, again.text[: find_dates(again.folded)[0][0]], home, organs=organs, ocr=ocr
+                )
         break
     if misread is not None and "issued_date" not in res.fields:
         # no line gave a date: the misread year's, in doubt (its place, when none was taken)
@@ -728,6 +750,12 @@ def _scan(
         ln, (town, conf) = comma_place
         town, conf = _town_in_doubt((town, conf), home, organs, None)
         res.set("place", town, ln.conf * conf)
+
+
+def _dated(ln: Line, day: dt.date) -> bool:
+    """Whether the first date ``ln`` reads is ``day``."""
+    found = find_dates(ln.folded)
+    return bool(found) and found[0][2] == day
 
 
 def date_conf(ln: Line, start: int, end: int) -> float:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from digitize.pipeline.fields.dates import DIGIT, parse_date
+from digitize.pipeline.fields.dates import DIGIT, parse_date, year_digit_lost_dates
 from digitize.pipeline.fields.holder import conf_at
 from digitize.pipeline.fields.lines import Line, rows_rejoined
 from digitize.pipeline.fields.result import Builder, Found
@@ -45,6 +45,13 @@ SLASH_LOST_CONF = 0.5  # the date read with a slash taken for a digit: where the
 _UNTIL_SPLIT = re.compile(
     _CLAUSE_UNTIL + r"(?<!\d)([0-3]\s?\d|\d)\s*/\s*([01]\s?\d|\d)\s*/\s*((?:19|20)\d{2})(?!\d)"
 )
+# "đến ngày 0Š tháng 7 năm 2022" of a blurred "05" (wide seed 707 dev 012: no valid_until): a "5" of the day
+# or the month read as an "S" (folded "s", ``DIGITISH``'s look-alike), beside a digit or alone; the date's
+# words printed round it. Read as a 5, in doubt (``SLASH_LOST_CONF``: the letter may stand for another digit)
+_UNTIL_S_FOR_5 = re.compile(
+    _CLAUSE_UNTIL + r"(?<![0-9a-z])([0-3]?[0-9s])\s*+[,.]?\s*+thang\s*+[,.]?\s*+([01]?[0-9s])\s*+[,.]?\s*+"
+    r"nam\s*+((?:19|20)\d{2})(?!\d)"
+)
 # "có giá trị đến ngày …" with its "giá" read as marks ("có \"= trị đến ngày 16/05/2019" on a blurred photo,
 # seed 525 dev 013: no valid_until): "có", one short token, "trị", then the end date at once; the clause's
 # word is a guess, in doubt (``GIA_LOST_CONF``)
@@ -52,6 +59,10 @@ _UNTIL_GIA_LOST = re.compile(
     rf"\bco\s+[^\s\w]{{1,3}}\s*tri\s+(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?({_DATE_ANY})"
 )
 GIA_LOST_CONF = 0.55
+# "có hiệu lực đến ngày 19 tháng 10 năm 225." of "2025" (seed 595 dev 012: no valid_until): the clause up to
+# its word date, whose year read a digit short is put back (``year_digit_lost_dates``) where one year alone
+# fits, on or after the act's and no more than ``LONGEST_VALIDITY_YEARS`` after it; in doubt
+_UNTIL_WORD_DATE = re.compile(_CLAUSE_UNTIL + r"(?=ng[a-z]y\b)")
 _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
 
 
@@ -70,12 +81,13 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
 
 def _until_misread(res: Builder, body: Sequence[Line], folded: str, misread: re.Pattern[str]) -> str | None:
     """The end date a clause ``misread`` matches in ``folded`` (its day, month and year the pattern's three
-    groups, a space read inside one dropped) set in ``res`` in doubt (``SLASH_LOST_CONF``: where a slash or a
-    digit stood is a guess); its sentence up to the date, or None for no valid date."""
+    groups, a space read inside one dropped, an "s" read for a 5 taken as one) set in ``res`` in doubt
+    (``SLASH_LOST_CONF``: where a slash or a digit stood is a guess); its sentence up to the date, or None
+    for no valid date."""
     m = misread.search(folded)
     if m is None:
         return None
-    day, month = (re.sub(r"\s", "", g) for g in m.group(1, 2))
+    day, month = (re.sub(r"\s", "", g).replace("s", "5") for g in m.group(1, 2))
     d = parse_date(f"{day}/{month}/{m.group(3)}")
     if not d:
         return None
@@ -106,7 +118,7 @@ def _read(
         if d and "valid_until" not in res.fields:
             res.set("valid_until", d.isoformat(), conf_at(body, m.start(1), m.end(1)))
             clause = _sentence(folded, m.start(), m.end())
-    for misread in (_UNTIL_SLASH_LOST, _UNTIL_SPLIT):
+    for misread in (_UNTIL_SLASH_LOST, _UNTIL_SPLIT, _UNTIL_S_FOR_5):
         if "valid_until" not in res.fields and (at := _until_misread(res, body, folded, misread)) is not None:
             clause = at
     if "valid_until" not in res.fields and (m := _UNTIL_GIA_LOST.search(folded)) is not None:
@@ -114,6 +126,16 @@ def _read(
         if d:
             res.set("valid_until", d.isoformat(), min(GIA_LOST_CONF, conf_at(body, m.start(1), m.end(1))))
             clause = _sentence(folded, m.start(), m.end())
+    if "valid_until" not in res.fields and issued and issued.value and (m := _UNTIL_WORD_DATE.search(folded)):
+        first = dt.date.fromisoformat(issued.value).year
+        window = range(first, first + LONGEST_VALIDITY_YEARS + 1)
+        short = year_digit_lost_dates(folded[m.end() : m.end() + 60], dt.date.today(), window)
+        if short and short[0][0] == 0:
+            _, end, day = short[0]
+            res.set(
+                "valid_until", day.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.end(), m.end() + end))
+            )
+            clause = _sentence(folded, m.start(), m.end() + end)
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
         # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
