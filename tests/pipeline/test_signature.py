@@ -3115,7 +3115,8 @@ def test_a_doubted_name_s_readings_with_specks_before_it_and_a_hat_lost_under_it
     # speck and the family name garbled in two before the given names ("Š›", "Dưỡ)Ế"), and gave "Lẫm" thrice,
     # "Lãm" (the hat lost under the tilde) twice: the given names counted from each reading's end, "Lẫm"
     first = ["Dương", "Hồng", "Lâm"]
-    reads = [["Š›", "Dưỡ)Ế", "Hồng", "Lãm"], ["vŠs", "Dườyế", "Hồng", "Lãm"]] + [["xÉS", "Dườ»ế", "Hồng", "Lẫm"]] * 3
+    lost = [["Š›", "Dưỡ)Ế", "Hồng", "Lãm"], ["vŠs", "Dườyế", "Hồng", "Lãm"]]
+    reads = lost + [["xÉS", "Dườ»ế", "Hồng", "Lẫm"]] * 3
     assert signature.voted_marks(first, reads) == {2: "Lẫm"}
     # the hat lost under the same tone is no rival reading; another tone is ("Lắm" twice: no vote)
     assert signature.voted_marks(first, [["Dương", "Hồng", "Lãm"]] * 2 + [["Dương", "Hồng", "Lẫm"]] * 3) == {
