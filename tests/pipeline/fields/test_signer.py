@@ -1742,6 +1742,9 @@ def test_a_blurred_page_s_family_name_a_letter_and_two_marks_from_a_listed_one_i
     # a letter's base misread, its mark kept ("Mục": Mạc) is still the listed one
     blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
     assert extract([blurred]).fields["signer_name"].value == "Mạc Công Lực"
+    # a word no syllable of the language so far from a listed one is still its blurred reading (review)
+    blurred = replace(page(_signed_as("Tren Văn Minh", 96.0)), blurred=True)
+    assert extract([blurred]).fields["signer_name"].value == "Trần Văn Minh"
 
 
 @pytest.mark.parametrize("read", ["Mạch Văn Khẩn", "Tưởng Văn Phước Nhơn"])
