@@ -3110,6 +3110,45 @@ def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> No
     assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}
 
 
+def test_a_doubted_name_s_readings_with_specks_before_it_and_a_hat_lost_under_its_tone_vote() -> None:
+    # x881 corp 011: "Dương Hồng Lẫm" taken as "Dương Hồng Lâm"; its line's five readings each had a seal's
+    # speck and the family name garbled in two before the given names ("Š›", "Dưỡ)Ế"), and gave "Lẫm" thrice,
+    # "Lãm" (the hat lost under the tilde) twice: the given names counted from each reading's end, "Lẫm"
+    first = ["Dương", "Hồng", "Lâm"]
+    lost = [["Š›", "Dưỡ)Ế", "Hồng", "Lãm"], ["vŠs", "Dườyế", "Hồng", "Lãm"]]
+    reads = lost + [["xÉS", "Dườ»ế", "Hồng", "Lẫm"]] * 3
+    assert signature.voted_marks(first, reads) == {2: "Lẫm"}
+    # the hat lost under the same tone is no rival reading; another tone is ("Lắm" twice: no vote)
+    assert signature.voted_marks(first, [["Dương", "Hồng", "Lãm"]] * 2 + [["Dương", "Hồng", "Lẫm"]] * 3) == {
+        2: "Lẫm"
+    }
+    assert signature.voted_marks(first, [["Dương", "Hồng", "Lắm"]] * 2 + [["Dương", "Hồng", "Lẫm"]] * 3) == {}
+    # words read after the name put the given names out of place: they vote for nothing
+    assert signature.voted_marks(first, [["Dương", "Hồng", "Lẫm", "Xy"]] * 5) == {}
+    assert signature._hat_lost("Lãm", "Lẫm") and signature._hat_lost("Nãm", "Nẫm")
+    assert not signature._hat_lost("Lắm", "Lẫm") and not signature._hat_lost("Lâm", "Lẫm")
+
+
+def test_a_name_s_line_is_found_past_a_speck_read_before_it() -> None:
+    # w709 dev 009: "“s (60) Huỳnh Văn Nẫm (59)", taken as "Huỳnh Văn Nam": the seal's speck read as a word
+    # kept the line from being read again (``marks_pass``, ``marks_vote_pass``); with ``specks`` the line is
+    # found, the speck left out
+    words = tuple(
+        Word(t, c, Box(100.0 + 120 * k, 400.0, 200.0 + 120 * k, 430.0), block=1, line=1)
+        for k, (t, c) in enumerate([("“s", 60.0), ("Huỳnh", 97.0), ("Văn", 93.0), ("Nẫm", 59.0)])
+    )
+    lines = page_lines(RecognizedPage(0, "ocr", 900.0, 1200.0, page_text(words), words))
+    assert signature._name_line_of(lines, "Huỳnh Văn Nam") is None
+    line = signature._name_line_of(lines, "Huỳnh Văn Nam", specks=True)
+    assert line is not None and [w.text for w in line.words] == ["Huỳnh", "Văn", "Nẫm"]
+    assert line.x0 == 220.0
+    # a capital or a word of letters before the name is no speck
+    for text in ["S", "Y", "Lê", "Xy"]:
+        assert not signature._speck_word(text), text
+    for text in ["“s", "¿s", "›", "'a"]:
+        assert signature._speck_word(text), text
+
+
 def test_a_given_name_every_reading_gives_back_as_the_page_read_it_stays_the_extractor_s() -> None:
     # review of marks57 (MED): a given name's word the page and every reading of its line gave ("Thưởng" of
     # k921 alt 003, taken as the listed "Thường") was voted back; but a grave read as a hook at every size is

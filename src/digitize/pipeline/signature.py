@@ -3274,21 +3274,33 @@ def _bears_tone(word: str, first: str) -> bool:
 
 
 def _name_line_of(
-    lines: Sequence[Line], name: str, *, undoubled: bool = False, family: bool = True
+    lines: Sequence[Line], name: str, *, undoubled: bool = False, family: bool = True, specks: bool = False
 ) -> Line | None:
     """The lowest line whose words are ``name``'s, marks aside; ``undoubled``: a word read with a vowel twice
     (``_undoubled``: "Lẫãm" for the "Lâm" the extractor made of it) taken with it once; not ``family``: the
-    first word any word (of two names or more)."""
+    first word any word (of two names or more); ``specks``: words of one letter at most before the name (a
+    seal's speck read "“s" left of it, ``_speck_word``) left out of the line returned."""
     want = [fold(w) for w in name.split()]
     once = _undoubled if undoubled else nfc
     skip = 0 if family else 1
     if len(want) <= 2 * skip:
         return None
     for ln in sorted(lines, key=lambda ln: -ln.y0):
-        got = [fold(once(w.text.strip(_NAME_MARKS))) for w in ln.words]
+        words = list(ln.words)
+        lead = 0
+        while specks and lead < len(words) - len(want) and _speck_word(words[lead].text):
+            lead += 1
+        got = [fold(once(w.text.strip(_NAME_MARKS))) for w in words[lead:]]
         if len(got) == len(want) and got[skip:] == want[skip:]:
-            return ln
+            return sub_line(ln, words[lead:]) if lead else ln
     return None
+
+
+def _speck_word(text: str) -> bool:
+    """A word read of one letter at most among marks ("“s", "¿s", "›"): a seal's or a pen's speck, no word of
+    a name (the names' words of one letter, "Y", "A", are capitals alone, no marks around them)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) <= 1 and len(letters) < len(text) and not text.strip(_ROW_MARKS).isupper()
 
 
 def _name_line_crop(prepared: Prepared, page: RecognizedPage, line: Line) -> np.ndarray | None:
@@ -3319,7 +3331,7 @@ def marks_pass(
     had = regions.signer_of(page).get("signer_name")
     if had is None or not had.value or had.confidence >= ROW_SURE:
         return page
-    line = _name_line_of(regions.lines_of(page), str(had.value))
+    line = _name_line_of(regions.lines_of(page), str(had.value), specks=True)
     if line is None or not (apart := _marks_apart(line, str(had.value))):
         return page
     if (crop := _name_line_crop(prepared, page, line)) is None:
@@ -3403,6 +3415,13 @@ def _marks_kept(first: str, word: str) -> bool:
     return any(m in unicodedata.normalize("NFD", bearer) for m in _STACKED)
 
 
+def _hat_lost(read: str, word: str) -> bool:
+    """``read`` is ``word`` with a hat under its tone mark lost, its letters and that tone alike ("Lãm" for
+    "Lẫm", "Nãm" for "Nẫm"): the hat and the tone stacked are a few pixels a reading drops (``_marks_kept``),
+    no reading of another word."""
+    return read != word and _tone(read) == _tone(word) != "" and _marks_kept(word, read)
+
+
 def _dot_read(first: str, word: str) -> bool:
     """``first`` is ``word`` (no tone mark) with a hook over its "i": the dot of the "i" read as a hook
     ("Chỉnh" (86) first read, "Chinh" printed: seed w635 alt 010; "Chỉ" for "Chi", seed 817 corp 010): a mark
@@ -3444,14 +3463,19 @@ def voted_marks(
     out: dict[int, str] = {}
     if (family := _family_read_back(first, whole, len(readings), read)) is not None:
         out[0] = family
+    # the given names' places counted from the reading's end: words read before them (a seal's speck left of
+    # the name read "Š›", its family name garbled in two) put no given name in another place; a word read at
+    # a place counts only with that place's letters
+    tails = [r[len(r) - len(first) :] for r in readings if len(r) >= len(first)]
     for k in range(1, len(first)):
-        count = Counter(r[k] for r in whole if fold(r[k]) == fold(first[k]))
+        count = Counter(r[k] for r in tails if fold(r[k]) == fold(first[k]))
         if not count:
             continue
         word, n = count.most_common(1)[0]
         if word == first[k] or n < MARKS_VOTE_AGREE or 2 * n <= len(readings) or not is_syllable(word):
             continue
-        others = [w for w in count if w not in (word, first[k])]
+        # (a reading of the word with its hat lost under the same tone mark, "Lãm" for "Lẫm", is one of it)
+        others = [w for w in count if w not in (word, first[k]) and not _hat_lost(w, word)]
         own = 0 if k in unsure else 1  # (the first reading votes too, when it read the word at all surely)
         rest = sum(count[w] for w in others) + count[first[k]] + own
         if _dot_read(first[k], word):
@@ -3514,9 +3538,9 @@ def marks_vote_pass(
     if had is None or not had.value or had.confidence >= ROW_SURE:
         return page
     name = str(had.value)
-    line = _name_line_of(regions.lines_of(page), name, undoubled=True)
+    line = _name_line_of(regions.lines_of(page), name, undoubled=True, specks=True)
     if line is None:  # (the family name the page read, taken as a listed one with other letters)
-        line = _name_line_of(regions.lines_of(page), name, undoubled=True, family=False)
+        line = _name_line_of(regions.lines_of(page), name, undoubled=True, family=False, specks=True)
     if line is None or (crop := _name_line_crop(prepared, page, line)) is None:
         return page
     first = name.split()

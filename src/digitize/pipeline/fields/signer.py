@@ -1375,6 +1375,16 @@ def blurred_family(signer: Found) -> Found:
         # ("Mang" (97), "Phó" (96): real family names the list lacks, read so, no blurred "Mông", "Phí":
         # corp+wide seeds 851 002, 845 002; in doubt, ``_signer_name``'s)
         return signer
+    if (
+        correct.common(words[0])
+        and Levenshtein.distance(_marks_apart(words[0]), _marks_apart(close[0])) > NEARER_EDITS
+    ):
+        # a blur misreads a letter's base or a mark ("ụ" for "ạ"), a letter and a mark at most, not a letter
+        # and two marks at once: "Hoa" (96, every reading of its row at 95, the other words' marks all read)
+        # is no blurred "Hứa" (its "ư"'s horn and acute both lost, its base read "o": seeds w679 alt 005,
+        # s885 corp 009), a family name the list lacks, kept as read, in doubt (``_signer_name``'s); only a
+        # word of the language (``correct.common``): "Tren" is a blurred "Trần" (review of names59)
+        return signer
     key = fold(close[0])
     if (
         is_syllable(words[0])
