@@ -2829,6 +2829,24 @@ def test_a_centred_last_line_ending_in_a_stamp_s_colon_is_the_subject_s() -> Non
     assert f.confidence < 0.6
 
 
+def test_a_centred_line_in_capitals_ending_in_a_colon_is_no_subject_line() -> None:
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.fields.subject import _inset_centred
+    from tests.pipeline.test_extract import BODY_C, page
+
+    above, last, heading = page_lines(
+        page(
+            [
+                ("CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM NÔNG SẢN", "center", 93.0),
+                ("tài liệu lưu trữ năm 20242:", "center", 93.0),
+                ("CHỨNG NHẬN:", "center", 93.0),
+            ]
+        )
+    )
+    assert _inset_centred(last, above, BODY_C)
+    assert not _inset_centred(heading, above, BODY_C)
+
+
 def test_a_last_year_with_a_mark_read_as_a_digit_is_the_issue_year_in_doubt() -> None:
     from digitize.pipeline.fields.result import Found
     from digitize.pipeline.fields.subject import year_restored

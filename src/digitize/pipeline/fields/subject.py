@@ -4490,10 +4490,11 @@ def _inset_centred(ln: Line, prev: Line, type_cx: float) -> bool:
     line above it at both ends (``INSET``): the subject's last line, its colon a stamp's mark glued to its
     last word ("… lưu trữ năm 20242:" beside an incoming stamp's "ĐẾN", seed 707 dev 003). A body sentence
     leading into what follows ("… báo cáo như sau:") starts at the body's margin or its indent, no narrower
-    than a centred subject line above it."""
+    than a centred subject line above it; a line in capitals is a heading's ("CHỨNG NHẬN:")."""
     inset = INSET * ln.width
     return (
-        abs((ln.x0 + ln.x1) / 2 - type_cx) <= 0.025 * ln.width
+        not _capitals(ln)
+        and abs((ln.x0 + ln.x1) / 2 - type_cx) <= 0.025 * ln.width
         and ln.x0 >= prev.x0 + inset
         and ln.x1 <= prev.x1 - inset
     )
