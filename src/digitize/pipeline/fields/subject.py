@@ -174,13 +174,9 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
         # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are;
         # a word read less surely, or of one letter, that makes a common pair with the run's end word
         # (``_paired``: "KINH" (50) before "DOANH", "Y" after "THÚ") is the line's too
-        # (a pair read surely, ``SURE_PAIR_CONF`` both, up to ``CUT_BOX_GAP`` heights apart: the box of the
-        # word before cut short of its last letter, "NÔNG" boxed without its "G" before "SẢN", seed 595 alt
-        # 006; a stamp's word beside a line makes no common pair with its end word)
-        return (
-            gap <= 0.8 * h
-            and ((w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None) or _paired(a, b, w))
-        ) or (gap <= CUT_BOX_GAP * h and _sure_pair(a, b))
+        return gap <= 0.8 * h and (
+            (w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None) or _paired(a, b, w)
+        )
 
     def dash(w: Word, gap: float) -> bool:
         # a dash printed between two words ("kinh tế - xã hội"): the line's, when a printed word follows it
@@ -237,25 +233,6 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
 
 
 _DASHES = frozenset({"-", "–", "—"})
-CUT_BOX_GAP = 1.5  # word heights at most between two words of a common pair, both read surely, on one line
-SURE_PAIR_CONF = 80.0
-SURE_PAIR_SEEN = 50  # times at least the corpus shows such a pair
-
-
-def _sure_pair(a: Word, b: Word) -> bool:
-    """Two words side by side read surely (``SURE_PAIR_CONF``), all letters in one case, neither a stamp's
-    label or title, that the corpus shows together ``SURE_PAIR_SEEN`` times at least ("NÔNG SẢN"): one
-    line's, however wide the gap their boxes leave (a box cut short of its last letter)."""
-    texts = (a.text, b.text)
-    return (
-        min(a.conf, b.conf) >= SURE_PAIR_CONF
-        and all(t.isalpha() for t in texts)
-        and (all(t.isupper() for t in texts) or all(t.islower() for t in texts))
-        and not any(fold(t).lower() in _LABELS or fold(t).lower() == _STAMP_TITLE for t in texts)
-        and _pair_count(correct.load(), a.text, b.text) >= SURE_PAIR_SEEN
-    )
-
-
 PAIRED_CONF = 50.0  # a stamp's pass reads the print through its box at this (``stamps.BARE_CONF``)
 
 
@@ -4492,8 +4469,13 @@ def _inset_centred(ln: Line, prev: Line, type_cx: float) -> bool:
     leading into what follows ("… báo cáo như sau:") starts at the body's margin or its indent, no narrower
     than a centred subject line above it; a line in capitals is a heading's ("CHỨNG NHẬN:")."""
     inset = INSET * ln.width
+    last = max(ln.words, key=lambda w: w.box.x1).text.rstrip().removesuffix(":") if ln.words else ""
     return (
-        not _capitals(ln)
+        # (the colon glued to no word: "20242:", a mark or digits before it; "… như sau:" centred as the
+        # body's opening ends a word, the body's: review of subjlost59)
+        bool(last)
+        and not last.isalpha()
+        and not _capitals(ln)
         and abs((ln.x0 + ln.x1) / 2 - type_cx) <= 0.025 * ln.width
         and ln.x0 >= prev.x0 + inset
         and ln.x1 <= prev.x1 - inset
