@@ -857,6 +857,9 @@ _YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
 
 
 _CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{2,3})$")
+# a subject ending "năm" and more digits than a year's: a stamp's mark beside the year read as digits
+# ("… năm 20242:" of "năm 2024" and the "Đ" of an incoming stamp's "ĐẾN", seed 707 dev 003)
+_LONG_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{5,6})$")
 # a subject ending "năm" with no year after it ("hằng năm", "trong năm": a year's worth, no year named)
 _NAM_AT_END = re.compile(
     r"(?<!\S)(?!(?:hằng|hàng|mỗi|cả|trong|nhiều|các|những|từng|HẰNG|HÀNG|MỖI|CẢ|TRONG)\s)(\S+)\s+(năm|NĂM)$"
@@ -937,7 +940,8 @@ def year_restored(
     2017; a person reads it). A subject ending "năm 2" or "năm 20" with no such evidence stands as read
     ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d); three digits a stamp's
     pass read (``_stamp_read_digits``: "… công chức năm 201" at 50, its "9" under the box taken out, seed 923
-    dev 003) are cut too. OCR pages only."""
+    dev 003) are cut too. A last "năm" with five or six digits opening with that year (``_LONG_YEAR_AT_END``:
+    "năm 20242", a stamp's mark beside the year read as digits) is that year. OCR pages only."""
     f = subject.get("subject")
     if f is None or not f.value or not issued or not issued[:4].isdigit():
         return subject
@@ -951,7 +955,10 @@ def year_restored(
 
     value = _YEAR_AFTER_NAM.sub(fix, f.value)
     cut = _CUT_YEAR_AT_END.search(value)
-    if (
+    long = _LONG_YEAR_AT_END.search(value)
+    if long is not None and long[3].startswith(year):
+        value = value[: long.start(3)] + year  # "… năm 20242": the issue's year, a stamp's mark after it
+    elif (
         cut is not None
         and year.startswith(cut[3])
         and (_cut_off(value, own, lines) or _stamp_read_digits(value, own))
@@ -3143,6 +3150,35 @@ def _bridge(
     return model.surface[iw]
 
 
+def _bridge_after(
+    model: correct.Model, before: str, a: str, b: str, share: float = CONTINUED_SHARE
+) -> str | None:
+    """The one word the corpus puts between ``a`` and ``b`` (never side by side) when the word ``before``
+    them is counted too: each word W the corpus puts between them weighed by how often it writes "``before``
+    ``a`` W" ("tiêu quốc / [gia] xây": "gia" 35 times between "quốc" and "xây", "phòng" 12, "hội" 10; after
+    "tiêu quốc", "gia" 336 times, "phòng" 7, "hội" never), ``share`` of the weight, ``BRIDGE_SEEN`` times
+    between them at least; else None."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    i0 = model.index.get(syllable_key(before.lower()))
+    if ia is None or ib is None or i0 is None or ia * model.size + ib in model.bigrams:
+        return None
+    pairs, nexts, counts, names = _continuations()
+    lo = int(np.searchsorted(pairs, ia * model.size, "left"))
+    hi = int(np.searchsorted(pairs, (ia + 1) * model.size, "left"))
+    found = [(int(counts[j]), int(pairs[j] % model.size)) for j in range(lo, hi) if int(nexts[j]) == ib]
+    weighed = [
+        (n * model.trigrams.get((i0 * model.size + ia) * model.size + iw, 0), n, iw)
+        for n, iw in found
+        if not names[iw].startswith("<")
+    ]
+    if not weighed:
+        return None
+    w, n, iw = max(weighed)
+    if n < BRIDGE_SEEN or w == 0 or w < share * sum(x[0] for x in weighed):
+        return None
+    return model.surface[iw]
+
+
 def _viec_cut_off(words: Sequence[str]) -> bool:
     """``words`` open "Việc X" with X a word in small letters the corpus shows after "việc" fewer than
     ``ANCHOR_SEEN`` times: no title's "Việc làm …", "Việc thực hiện …", but "Về việc [đề] nghị …" with its
@@ -3214,14 +3250,32 @@ def _in_name(words: Sequence[str], i: int) -> bool:
 _Between = Callable[[list[str], list[Word | None], int, Word, Word], str | None]
 
 
-def _put_between(subject: Found, own: Sequence[Line], between: _Between) -> Found:
+def _sandwiched(read: Sequence[Word | None], own: Sequence[Line]) -> list[Word | None]:
+    """``read`` (``_own_words``) with a word none reads like given the one word read between its neighbours'
+    (the corrector's "xây" of "%ây" between "quốc" and "dựng": the page's word in its place)."""
+    mine = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
+    at = {id(w): k for k, w in enumerate(mine)}
+    out = list(read)
+    for i in range(1, len(out) - 1):
+        a, b = out[i - 1], out[i + 1]
+        if out[i] is None and a is not None and b is not None and at[id(b)] - at[id(a)] == 2:
+            out[i] = mine[at[id(a)] + 1]
+    return out
+
+
+def _put_between(
+    subject: Found, own: Sequence[Line], between: _Between, *, sandwiched: bool = False
+) -> Found:
     """The trích yếu with a word put back wherever ``between`` finds one lost between two read words side by
-    side in it, in doubt (``GUESSED_CONFIDENCE``): the corpus gives the word, not the page."""
+    side in it, in doubt (``GUESSED_CONFIDENCE``): the corpus gives the word, not the page. ``sandwiched``: a
+    word none reads like is the one read between its neighbours' (``_sandwiched``)."""
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
     words = nfc(f.value).split()
     read = _own_words(words, own)
+    if sandwiched:
+        read = _sandwiched(read, own)
     out: list[str] = []
     for i, word in enumerate(words):
         out.append(word)
@@ -3278,7 +3332,8 @@ def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> F
     """The trích yếu with a word put back that a stamp or a speck took whole from one end of a centred line
     ("… quốc gia xây / [dựng] nông thôn mới năm 2017", seed 575 alt 009): the last word of one line and the
     first of the next, syllables in small letters and no name's, a pair the corpus never shows, between which
-    it puts one word (``_bridge``), where the next line stands right of the heading's centre (or the line
+    it puts one word (``_bridge``; or, the word before them counted, ``_bridge_after``: "tiêu quốc / [gia]
+    xây", seed 707 alt 002), where the next line stands right of the heading's centre (or the line
     left of it) by that word's printed width and a space (``side_off``, within ``FIT``): a centred line that
     lost no word stands on the centre. In doubt (``GUESSED_CONFIDENCE``): the corpus gives the word."""
     if len(own) < 2 or layout.type_i is None:
@@ -3298,7 +3353,14 @@ def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> F
             return (
                 None  # (a mark ends or opens a phrase: none lost between; capitals are a name's or a title's)
             )
-        if _named(words, max(0, i - _NAME_WORDS), i + 1) or (got := _bridge(model, a, b)) is None:
+        if _named(words, max(0, i - _NAME_WORDS), i + 1):
+            return None
+        before = words[i - 1].strip(_EDGES) if i > 0 else ""
+        if (got := _bridge(model, a, b)) is None and (
+            before != words[i - 1]
+            or not (before.isalpha() and is_syllable(before))
+            or (got := _bridge_after(model, before, a, b)) is None
+        ):
             return None
         for k, sign in ((lb, 1.0), (la, -1.0)):
             mine = sorted(_mine(own[k], read), key=lambda w: w.box.x0)
@@ -3310,7 +3372,7 @@ def line_break_bridged(subject: Found, own: Sequence[Line], layout: Layout) -> F
                 return got
         return None
 
-    return _put_between(subject, own, between)
+    return _put_between(subject, own, between, sandwiched=True)
 
 
 OPENING_OVER = (
@@ -4400,6 +4462,29 @@ def _centred_tail(rest: Sequence[Line], type_cx: float, width: float) -> bool:
     )
 
 
+INSET = 0.05  # of the page's width: a line this far in from each end of the line above it is narrower
+
+
+def _inset_centred(ln: Line, prev: Line, type_cx: float) -> bool:
+    """The line is centred under the heading (``centred_part``'s tolerance) and narrower than the subject's
+    line above it at both ends (``INSET``): the subject's last line, its colon a stamp's mark glued to its
+    last word ("… lưu trữ năm 20242:" beside an incoming stamp's "ĐẾN", seed 707 dev 003). A body sentence
+    leading into what follows ("… báo cáo như sau:") starts at the body's margin or its indent, no narrower
+    than a centred subject line above it; a line in capitals is a heading's ("CHỨNG NHẬN:")."""
+    inset = INSET * ln.width
+    last = max(ln.words, key=lambda w: w.box.x1).text.rstrip().removesuffix(":") if ln.words else ""
+    return (
+        # (the colon glued to no word: "20242:", a mark or digits before it; "… như sau:" centred as the
+        # body's opening ends a word, the body's: review of subjlost59)
+        bool(last)
+        and not last.isalpha()
+        and not _capitals(ln)
+        and abs((ln.x0 + ln.x1) / 2 - type_cx) <= 0.025 * ln.width
+        and ln.x0 >= prev.x0 + inset
+        and ln.x1 <= prev.x1 - inset
+    )
+
+
 SPECK_HEIGHT = 0.3  # of the subject's line's word height: a line whose words are all shorter is a speck's
 
 
@@ -4532,6 +4617,7 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             and ln.text.rstrip().endswith(":")
             and _sure_last(ln)
             and not _centred_tail(under[n + 1 :], type_cx, width)
+            and not _inset_centred(ln, subj[-1], type_cx)
         ):
             break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
             # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
