@@ -1354,6 +1354,17 @@ def _inner_text(line: Line) -> str:
         # BAN NHÂN DÂN", a low-light photo: seed 451 dev 010 "Vv ủy ban nhân dân tỉnh Lào Cai" at 0.68,
         # SW); a head word read so ("ủy", "sở", "vụ" at 15) is a word of the name (REVIEW-37 H1)
         words = words[1:]
+    while (
+        len(words) > 1
+        and words[0].conf < DOUBTFUL * 100
+        and not any(c.isupper() for c in words[0].text)
+        and sum(c.isupper() for c in words[1].text) >= 2
+        and words[1].box.x0 - words[0].box.x1 > EDGE_GAP * h
+    ):
+        # a speck read unsure as small letters far before a line of capitals ("vi" at 44, 4.5 of a letter's
+        # height left of "TỈNH PHÚ THỌ" on a low-light photo: seed 709 dev 002 "Ủy ban nhân dân vi tỉnh Phú
+        # Thọ" at 0.79, SW): a line of the header is printed as one run, a word of it a space from the next
+        words = words[1:]
     return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
 
 
