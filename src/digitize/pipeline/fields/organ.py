@@ -1133,6 +1133,7 @@ def continues(above: str, below: str) -> bool:
     last, first = re.findall(r"\w+", above)[-1:], re.findall(r"\w+", below)[:1]
     if not last or not first:
         return False
+    last = [_glued_tail(last[0])]
     from digitize.pipeline.correct import load
     from digitize.pipeline.syllable import key
 
@@ -1145,6 +1146,19 @@ def continues(above: str, below: str) -> bool:
         return False
     lift = together / max(float(model.uni[i]), 1.0) / (float(model.uni[j]) / model.total)
     return lift >= COMPOUND_LIFT
+
+
+def _glued_tail(word: str) -> str:
+    """A line's last word, its marks left out; two syllables read run together, the second ("VÀMÔI_" of "VÀ
+    MÔI" over "TRƯỜNG", a stamp's ink over the space: s885 corp 001, the ministry's line taken for a unit's
+    "Trường")."""
+    core = re.sub(r"[\W\d_]", "", word)
+    if not core or _syllable(core):
+        return core or word
+    for j in range(1, len(core) - 1):
+        if _syllable(core[:j]) and _syllable(core[j:]):
+            return core[j:]
+    return core
 
 
 def _split_at_unit(texts: Sequence[str]) -> int:
