@@ -2093,3 +2093,23 @@ def test_a_speck_read_small_far_before_a_line_of_capitals_is_not_the_organ_s() -
     ]
     got = extract([replace(pg, words=tuple(words))]).values()
     assert got["organ_name"] == "Ủy ban nhân dân tỉnh Phú Thọ"
+
+
+def test_a_ministry_s_last_word_read_glued_to_the_one_before_still_goes_on_over_the_line_break() -> None:
+    """s885 corp 001: "BỘ TÀI NGUYÊN VÀMÔI_" / "TRƯỜNG" / "CỤC VIỄN THÁM QUỐC GIA" (a stamp's ink over the
+    space of "VÀ MÔI"): "TRƯỜNG" was taken for a unit's head word ("Trường cục viễn thám quốc gia", parent
+    "Bộ tài nguyên VÀMÔI"); "môi" / "trường" is one word broken over the lines."""
+    assert organ.continues("BỘ TÀI NGUYÊN VÀMÔI_", "TRƯỜNG")
+    specs = [
+        *header(
+            parent=None,
+            organ=("BỘ TÀI NGUYÊN VÀMÔI_", "TRƯỜNG", "CỤC VIỄN THÁM QUỐC GIA"),
+            number="Số: 1271/CT-VTQG",
+            date="Hà Nội, ngày 15 tháng 3 năm 2016",
+        ),
+        ("CHỈ THỊ", "center", 95.0),
+        ("Về cấp và quản lý bảo lãnh Chính phủ", "center", 92.0),
+        *signer(("CỤC TRƯỞNG",)),
+    ]
+    v = values(specs)
+    assert (v["organ_name"], v["parent_organ"]) == ("Cục Viễn thám quốc gia", "Bộ Tài nguyên và Môi trường")
