@@ -422,7 +422,7 @@ def _report_stamped(type_line: str, first: str, confs: dict[str, float]) -> Extr
 
     head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/TTr-UBND")
     body = [(type_line, "center", 95.0), (first, "center", 91.0), ("và số hóa hồ sơ", "center", 91.0)]
-    base = page(head + [*body, (BODY, "body", 90.0)] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")))
+    base = page([*head, *body, (BODY, "body", 90.0), *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"))])
     words = [replace(w, conf=confs.get(w.text, w.conf)) for w in base.words]
     row = next(w.line for w in words if w.text == first.split()[0])
     y0, y1 = (
