@@ -2093,6 +2093,19 @@ def test_a_speck_read_small_far_before_a_line_of_capitals_is_not_the_organ_s() -
     ]
     got = extract([replace(pg, words=tuple(words))]).values()
     assert got["organ_name"] == "Ủy ban nhân dân tỉnh Phú Thọ"
+    # a head word read small, unsure and as far off is the name's (review of subjstamp59)
+    specs[0 : len(specs) - 3 - len(signer(("CHỦ TỊCH",)))] = header(
+        parent=None, organ=("ủy BAN NHÂN DÂN", "TỈNH PHÚ THỌ"), number="Số: 1655/BC-UBND"
+    )
+    pg = page(specs)
+    words = [
+        replace(w, conf=50.0, box=Box(w.box.x0 - 120.0, w.box.y0, w.box.x1 - 120.0, w.box.y1))
+        if w.text == "ủy"
+        else w
+        for w in pg.words
+    ]
+    got = extract([replace(pg, words=tuple(words))]).values()
+    assert got["organ_name"] == "Ủy ban nhân dân tỉnh Phú Thọ"
 
 
 def test_a_ministry_s_last_word_read_glued_to_the_one_before_still_goes_on_over_the_line_break() -> None:

@@ -1374,6 +1374,8 @@ def _inner_text(line: Line) -> str:
         and not any(c.isupper() for c in words[0].text)
         and sum(c.isupper() for c in words[1].text) >= 2
         and words[1].box.x0 - words[0].box.x1 > EDGE_GAP * h
+        # (an organ's head word read so far off, "ủy BAN NHÂN DÂN", "sở TƯ PHÁP", is the name's: review)
+        and not _HEAD.match(fold(f"{words[0].text} {words[1].text}").lower())
     ):
         # a speck read unsure as small letters far before a line of capitals ("vi" at 44, 4.5 of a letter's
         # height left of "TỈNH PHÚ THỌ" on a low-light photo: seed 709 dev 002 "Ủy ban nhân dân vi tỉnh Phú

@@ -4683,12 +4683,15 @@ def _pen_number_led(lines: Sequence[Line], page: Sequence[Line]) -> tuple[list[L
     core = words[0].text.strip(_EDGES)
     if not (core.isdigit() and len(core) <= STRAY_DIGITS and words[0].conf < DOUBTFUL):
         return list(lines), False
+    if not words[1].text.strip(_EDGES)[:1].isupper():
+        return list(lines), False  # a count printed ("10 nhiệm vụ …"); a capital opens the subject (review)
     if not _stamp_labels_beside(lines[0], words[1].box.x0, page):
         return list(lines), False
     return [sub_line(lines[0], words[1:]), *lines[1:]], True
 
 
 OVERLAP_SHARE = 0.25  # two words' boxes overlapping across by this share of the narrower one's are one word
+STRETCHED = 1.5  # times one word's box is taller than the other's: something printed over it stretched it
 _TONE_KEYS = 6
 
 
@@ -4700,6 +4703,11 @@ def _overlap_joined(model: correct.Model, before: str, a: Word, b: Word) -> str 
     never after it; in the case ``a`` was read in. None otherwise."""
     ca, cb, prev = a.text.strip(_EDGES), b.text.strip(_EDGES), before.strip(_EDGES)
     if not (ca.isalpha() and cb.isalpha() and prev.isalpha()):
+        return None
+    ha, hb = a.box.y1 - a.box.y0, b.box.y1 - b.box.y0
+    if min(a.conf, b.conf) >= DOUBTFUL and max(ha, hb) < STRETCHED * min(ha, hb):
+        # both read surely, boxed alike: no stamp's ink over them ("quyết Tòa án" boxed close; review of
+        # subjstamp59); s885's "ÁN" (75) stood 76 px tall beside "TÒA"'s 30, the stamp's strokes in its box
         return None
     overlap = min(a.box.x1, b.box.x1) - max(a.box.x0, b.box.x0)
     if overlap < OVERLAP_SHARE * min(a.box.x1 - a.box.x0, b.box.x1 - b.box.x0):
@@ -4873,6 +4881,8 @@ def _one_word_opening(
     read = next((w for w in mine if w.text == garble), None)
     if read is None or read.conf >= PAIR_SURE or _read_right(garble):
         return None
+    if (core := garble.strip(_EDGES)).isalpha() and _split_once(core.lower())[0] is not None:
+        return None  # two words run together ("Đềnghị"): ``split_run_together``'s (review of subjstamp59)
     if not _PAIR_LETTERS[0] <= sum(ch.isalnum() for ch in garble) <= _PAIR_LETTERS[1]:
         return None
     if not rest[0][:1].islower() or not reads_well(rest[: max(_WELL_READ, first_n - 1)]):
