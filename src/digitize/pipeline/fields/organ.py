@@ -1133,6 +1133,7 @@ def continues(above: str, below: str) -> bool:
     last, first = re.findall(r"\w+", above)[-1:], re.findall(r"\w+", below)[:1]
     if not last or not first:
         return False
+    last = [_glued_tail(last[0])]
     from digitize.pipeline.correct import load
     from digitize.pipeline.syllable import key
 
@@ -1145,6 +1146,19 @@ def continues(above: str, below: str) -> bool:
         return False
     lift = together / max(float(model.uni[i]), 1.0) / (float(model.uni[j]) / model.total)
     return lift >= COMPOUND_LIFT
+
+
+def _glued_tail(word: str) -> str:
+    """A line's last word, its marks left out; two syllables read run together, the second ("VÀMÔI_" of "VÀ
+    MÔI" over "TRƯỜNG", a stamp's ink over the space: s885 corp 001, the ministry's line taken for a unit's
+    "Trường")."""
+    core = re.sub(r"[\W\d_]", "", word)
+    if not core or _syllable(core):
+        return core or word
+    for j in range(1, len(core) - 1):
+        if _syllable(core[:j]) and _syllable(core[j:]):
+            return core[j:]
+    return core
 
 
 def _split_at_unit(texts: Sequence[str]) -> int:
@@ -1353,6 +1367,19 @@ def _inner_text(line: Line) -> str:
         # a speck read unsure as small letters, no syllable, before a line of capitals ("vv" at 0 before "ỦY
         # BAN NHÂN DÂN", a low-light photo: seed 451 dev 010 "Vv ủy ban nhân dân tỉnh Lào Cai" at 0.68,
         # SW); a head word read so ("ủy", "sở", "vụ" at 15) is a word of the name (REVIEW-37 H1)
+        words = words[1:]
+    while (
+        len(words) > 1
+        and words[0].conf < DOUBTFUL * 100
+        and not any(c.isupper() for c in words[0].text)
+        and sum(c.isupper() for c in words[1].text) >= 2
+        and words[1].box.x0 - words[0].box.x1 > EDGE_GAP * h
+        # (an organ's head word read so far off, "ủy BAN NHÂN DÂN", "sở TƯ PHÁP", is the name's: review)
+        and not _HEAD.match(fold(f"{words[0].text} {words[1].text}").lower())
+    ):
+        # a speck read unsure as small letters far before a line of capitals ("vi" at 44, 4.5 of a letter's
+        # height left of "TỈNH PHÚ THỌ" on a low-light photo: seed 709 dev 002 "Ủy ban nhân dân vi tỉnh Phú
+        # Thọ" at 0.79, SW): a line of the header is printed as one run, a word of it a space from the next
         words = words[1:]
     return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
 

@@ -38,7 +38,7 @@ from digitize.pipeline.fields.vocab import (
     NOTATION_TYPES,
     PROVINCES,
 )
-from digitize.pipeline.model import Word
+from digitize.pipeline.model import Box, Word
 from digitize.pipeline.syllable import TONE_MARKS, skeleton, split_tone
 from digitize.pipeline.syllable import key as syllable_key
 from digitize.text import fold, nfc
@@ -3986,7 +3986,7 @@ def heading_centre(layout: Layout, type_i: int) -> float:
     squashed = fold(layout.type_hit[0]).replace(" ", "") if layout.type_hit else ""
 
     def mine(w: Word) -> bool:
-        key = fold(w.text).strip(".:,")
+        key = fold(w.text).strip(_EDGES)  # (a speck read as a quote glued to it: "'TỜ TRÌNH", s885 corp 003)
         return (
             key in names
             or (len(key) >= _GLUED_NAME and key.isalpha() and key in squashed)
@@ -4758,6 +4758,96 @@ def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
     return out, True
 
 
+def _pen_number_led(lines: Sequence[Line], page: Sequence[Line]) -> tuple[list[Line], bool]:
+    """The subject's ``lines`` without a lone number of at most ``STRAY_DIGITS`` digits read unsure (under
+    ``DOUBTFUL``) opening the first, an incoming stamp's label read on the ``page`` left of the word after it
+    (``_stamp_labels_beside``): the stamp's number in pen after its "Số:" ("%: 2 TlnH hình …" of "Tình hình
+    …", its "Ngày:" under it: s885 corp 009), no print's; with whether it was dropped (what the stamp
+    covered is no sure reading: to review)."""
+    if not lines:
+        return list(lines), False
+    words = sorted(lines[0].words, key=lambda w: w.box.x0)
+    if len(words) < 2:
+        return list(lines), False
+    core = words[0].text.strip(_EDGES)
+    if not (core.isdigit() and len(core) <= STRAY_DIGITS and words[0].conf < DOUBTFUL):
+        return list(lines), False
+    if not words[1].text.strip(_EDGES)[:1].isupper():
+        return list(lines), False  # a count printed ("10 nhiệm vụ …"); a capital opens the subject (review)
+    if not _stamp_labels_beside(lines[0], words[1].box.x0, page):
+        return list(lines), False
+    return [sub_line(lines[0], words[1:]), *lines[1:]], True
+
+
+OVERLAP_SHARE = 0.25  # two words' boxes overlapping across by this share of the narrower one's are one word
+STRETCHED = 1.5  # times one word's box is taller than the other's: something printed over it stretched it
+_TONE_KEYS = 6
+
+
+def _overlap_joined(model: correct.Model, before: str, a: Word, b: Word) -> str | None:
+    """The word two words whose boxes overlap across (``OVERLAP_SHARE``) stand for: no printed words overlap,
+    a stamp's ink over one word made OCR read it as two ("TÒA" and "ÁN" of "TOÁN", s885 corp 013: "kiểm tòa
+    án"). Their letters run together (the letters they share at the seam once: "toa" + "an", "toan"), in the
+    tone the corpus shows most after the word ``before``, ``COMMON_PAIR`` times at least, the word read first
+    never after it; in the case ``a`` was read in. None otherwise."""
+    ca, cb, prev = a.text.strip(_EDGES), b.text.strip(_EDGES), before.strip(_EDGES)
+    if not (ca.isalpha() and cb.isalpha() and prev.isalpha()):
+        return None
+    ha, hb = a.box.y1 - a.box.y0, b.box.y1 - b.box.y0
+    if min(a.conf, b.conf) >= DOUBTFUL and max(ha, hb) < STRETCHED * min(ha, hb):
+        # both read surely, boxed alike: no stamp's ink over them ("quyết Tòa án" boxed close; review of
+        # subjstamp59); s885's "ÁN" (75) stood 76 px tall beside "TÒA"'s 30, the stamp's strokes in its box
+        return None
+    overlap = min(a.box.x1, b.box.x1) - max(a.box.x0, b.box.x0)
+    if overlap < OVERLAP_SHARE * min(a.box.x1 - a.box.x0, b.box.x1 - b.box.x0):
+        return None
+    if _pair_count(model, prev, ca):
+        return None  # (the word read first goes on from the one before: maybe read right)
+    fa, fb = fold(ca).lower(), fold(cb).lower()
+    seam = max((k for k in range(min(len(fa), len(fb)) + 1) if fa.endswith(fb[:k])), default=0)
+    letters = fa + fb[seam:]
+    ip = model.index.get(syllable_key(prev.lower()))
+    counts = {
+        i: model.bigrams.get(ip * model.size + i, 0)
+        for t in range(_TONE_KEYS)
+        if ip is not None and (i := model.index.get(f"{letters}{t}")) is not None
+    }
+    best = max(counts, key=lambda i: counts[i], default=None)
+    if best is None or counts[best] < COMMON_PAIR:
+        return None
+    word = model.surface[best]
+    return word.upper() if ca.isupper() else word
+
+
+def _overlaps_joined(lines: Sequence[Line]) -> tuple[list[Line], bool]:
+    """The subject's ``lines`` with two words read where one was printed made that one
+    (``_overlap_joined``); with whether any was (a guess of the corpus's: to review)."""
+    model = None
+    out: list[Line] = []
+    joined = False
+    before = ""
+    for ln in lines:
+        words = sorted(ln.words, key=lambda w: w.box.x0)
+        kept: list[Word] = []
+        k = 0
+        while k < len(words):
+            a = words[k]
+            if before and k + 1 < len(words) and words[k + 1].box.x0 < a.box.x1:
+                model = model or correct.load()
+                b = words[k + 1]
+                if (word := _overlap_joined(model, before, a, b)) is not None:
+                    box = Box(
+                        min(a.box.x0, b.box.x0), min(a.box.y0, b.box.y0), b.box.x1, max(a.box.y1, b.box.y1)
+                    )
+                    kept.append(replace(a, text=word, conf=min(a.conf, b.conf), box=box))
+                    before, k, joined = word, k + 2, True
+                    continue
+            kept.append(a)
+            before, k = a.text, k + 1
+        out.append(ln if len(kept) == len(words) else sub_line(ln, kept))
+    return out, joined
+
+
 # line heights under the subject's first line an incoming stamp's label stands in when its box lies over the
 # line's first words (its "Số:" row on the line, "Ngày:" and "Chuyển:" under it)
 STAMP_ROWS = 4.0
@@ -4858,7 +4948,58 @@ def stamped_opening(
             put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w), body=body, cx=cx)
         ) is not None:
             return _content_opening(put, glued, type_name)  # else a later word of the garble may be the one
+    if (put := _one_word_opening(words, first_n, first, lines, cx)) is not None:
+        return _content_opening(put, words, type_name)
     return None
+
+
+def _one_word_opening(
+    words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line], cx: float | None
+) -> list[str] | None:
+    """``_stamped_opening`` for a garble read as one word ("vắutá hướng dẫn …" of "Về việc hướng dẫn …", an
+    incoming stamp's "Số:" beside it: s885 corp 003): no word read right, read under ``PAIR_SURE``, of about
+    the letters of "Về việc" (``_PAIR_LETTERS``), the corpus never showing it before the next word, the words
+    after it reading well, the stamp's labels (or marks) beside them, and the room between where the line,
+    centred on ``cx``, starts and the next word holding "Về việc" and a space within ``FIT``
+    (``_holds_opening``): two words stood there, not one garbled. "Về việc" and the words after, else None
+    (a guess, to review)."""
+    if len(words) <= _WELL_READ:
+        return None
+    garble, rest = words[0], words[1:]
+    mine = sorted(first.words, key=lambda w: w.box.x0)
+    read = next((w for w in mine if w.text == garble), None)
+    if read is None or read.conf >= PAIR_SURE or _read_right(garble):
+        return None
+    if (core := garble.strip(_EDGES)).isalpha() and _split_once(core.lower())[0] is not None:
+        return None  # two words run together ("Đềnghị"): ``split_run_together``'s (review of subjstamp59)
+    if not _PAIR_LETTERS[0] <= sum(ch.isalnum() for ch in garble) <= _PAIR_LETTERS[1]:
+        return None
+    if not rest[0][:1].islower() or not reads_well(rest[: max(_WELL_READ, first_n - 1)]):
+        return None
+    if _bigram_seen(correct.load(), garble.strip(_EDGES).lower(), rest[0].strip(_EDGES)):
+        return None
+    at = mine.index(read) + 1
+    if at >= len(mine) or unglue(mine[at].text) != rest[0]:
+        return None  # (the next word read is not the subject's next)
+    if not (_stamp_labels_beside(first, mine[at].box.x0, lines) or _marks_read([garble], {garble: read})):
+        return None
+    if not _holds_opening(first, at, cx):
+        return None
+    return ["Về", "việc", *rest]
+
+
+def _holds_opening(first: Line, at: int, cx: float | None) -> bool:
+    """The room between where ``first``, centred on ``cx``, starts (its last word's end mirrored) and its
+    word ``at`` (by x) holds "Về việc" and a space, printed as the line's (``letter_width``, the median space
+    from that word on), within ``FIT``."""
+    mine = sorted(first.words, key=lambda w: w.box.x0)
+    lw = letter_width(first)
+    if cx is None or lw is None or at == 0 or at + 1 >= len(mine):
+        return False
+    space = statistics.median(y.box.x0 - x.box.x1 for x, y in itertools.pairwise(mine[at:]))
+    room = mine[at].box.x0 - (2 * cx - mine[-1].box.x1)
+    want = len("Về việc") * lw + space
+    return abs(room - want) <= FIT * want
 
 
 # types whose trích yếu names what the document is, with no "Về việc" before it (Decree 30's reports, plans,
@@ -5270,6 +5411,9 @@ def read_subject(
     else:
         found = subject_lines(layout, typed=typed)
         subj, stray = _stray_numbers(found)
+        subj, pen_led = _pen_number_led(subj, lines)
+        subj, overlapped = _overlaps_joined(subj)
+        stray = stray or pen_led or overlapped
         if subj:
             # a stray number dropped, or a stamp's date or label (``drop_stamp_marks``: OCR pages only, a
             # text layer's "… sang ngày: 15/3/2024" is as written, REVIEW-28 #3); words after a restored
