@@ -4,6 +4,7 @@ page and the corpus say how, always in doubt; a word read surely stands."""
 from __future__ import annotations
 
 from tests.pipeline.fields.test_subject import LM_SURE, _lm_directive, _lm_subject
+from tests.pipeline.fields.test_subject_stamp_marks import SURE, _subject
 
 
 def test_a_lone_digit_read_unsure_after_the_closing_year_is_dropped_in_doubt() -> None:
@@ -14,3 +15,38 @@ def test_a_lone_digit_read_unsure_after_the_closing_year_is_dropped_in_doubt() -
     # read surely, the number is the print's: not dropped by this rule
     f = _lm_subject(_lm_directive(first, second), {})
     assert f.value == f"{first} năm 2023 7"
+
+
+def test_a_syllable_read_unsure_before_a_capital_ve_viec_is_a_stamp_s_and_dropped_in_doubt() -> None:
+    # seed 937 dev 000: an incoming stamp's "Số:" row over the line's start read "sự" at 39 before "Về Việc"
+    lines: list[tuple[str, float | list[float]]] = [
+        ("sự Về Việc kiện toàn Hội đồng thẩm định giá đất", [39.0, 50.0, 62.0] + [96.0] * 8),
+        ("cụ thể", 96.0),
+    ]
+    value, conf = _subject(lines, heading="QUYẾT ĐỊNH", number="Số: 12/QĐ-UBND")
+    assert (value, conf < SURE) == ("Về việc kiện toàn Hội đồng thẩm định giá đất cụ thể", True)
+    # the same syllable read surely is a word of the page's: "Về việc" is not taken for the opening after it
+    value, _ = _subject(
+        [("sự Về Việc kiện toàn Hội đồng thẩm định giá đất", [96.0, 50.0, 62.0] + [96.0] * 8), ("cụ thể", 96.0)],
+        heading="QUYẾT ĐỊNH",
+        number="Số: 12/QĐ-UBND",
+    )
+    assert value is None or not value.startswith("Về việc kiện")
+
+
+def test_a_last_word_read_from_its_tail_alone_is_the_syllable_the_corpus_ends_it_with_in_doubt() -> None:
+    # seed 937 dev 000: "thể" under a stamp's row read "ể" alone at the end, after "cụ"
+    value, conf = _subject(
+        [("Về việc kiện toàn Hội đồng thẩm định giá đất", 96.0), ("cụ ể", [96.0, 80.0])],
+        heading="QUYẾT ĐỊNH",
+        number="Số: 12/QĐ-UBND",
+    )
+    assert (value, conf < SURE) == ("Về việc kiện toàn Hội đồng thẩm định giá đất cụ thể", True)
+    # a last word the corpus shows as a syllable stands as read
+    assert _last_tail(["giá", "đất", "cụ", "thể"]) == (["giá", "đất", "cụ", "thể"], False)
+
+
+def _last_tail(words: list[str]) -> tuple[list[str], bool]:
+    from digitize.pipeline.fields.subject import tails_relettered
+
+    return tails_relettered(words)

@@ -5155,14 +5155,20 @@ def _cut_before(model: correct.Model, word: str, after: str) -> str | None:
 _VE_VIEC_CASED = re.compile(r"(?i)(?<!\S)về việc\b")
 
 
-def _cased_opening(text: str) -> re.Match[str] | None:
+def _cased_opening(text: str, unsure: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """A "về Việc …" (``_VE_VIEC_CASED``: a letter of the two read in the other case) opening ``text``, or
     after words none of which is a syllable and with at most ``_GARBLE_LETTERS`` letters ("Š%' Về Việc sửa
-    đổi …": an incoming stamp's marks read before it, at 0); None after a word ("… khác về việc …": a
-    sentence's middle) or after misread words ("Nghj đjnh về Việc …", "15/2020/QĐ-UBND về Việc …")."""
+    đổi …": an incoming stamp's marks read before it, at 0), or with a capital "V" after such words read
+    unsure (``unsure``: the first line's words read under ``STRUCK_CONF``) that happen to be syllables ("sự
+    Về Việc kiện toàn …", "sự" at 39 an incoming stamp's "Số:" row over the line's start, seed 937 dev 000);
+    None after a word ("… khác về việc …": a sentence's middle) or after misread words ("Nghj đjnh về Việc
+    …", "15/2020/QĐ-UBND về Việc …")."""
     m = _VE_VIEC_CASED.search(text)
     lead = text[: m.start()] if m is not None else ""
-    if m is None or any(_syllable_word(w) for w in lead.split()):
+    if m is None:
+        return None
+    capital = m[0][:1] == "V"
+    if any(_syllable_word(w) and not (capital and w in unsure) for w in lead.split()):
         return None
     if sum(ch.isalpha() for ch in lead) > _GARBLE_LETTERS:  # words misread ("Nghj đjnh"), not a stamp's marks
         return None
@@ -5239,11 +5245,16 @@ def read_subject(
             guessed = guessed or lead_lost(" ".join(kept_words), joined, subj[0], layout)
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             opening_restored = False  # "Về việc" put back from a garble of a stamp's (``lost_in_viec``)
-            if ve_viec is None and (cased := _cased_opening(joined)) is not None:
+            unsure_lead = frozenset(unglue(w.text) for w in subj[0].words if w.conf < STRUCK_CONF)
+            if ve_viec is None and (cased := _cased_opening(joined, unsure_lead)) is not None:
                 # "về Việc chấn chỉnh …": a "v" read in the other case (a stamp's marks before it dropped);
                 # "về việc" all in small letters may be a sentence's middle, its first line lost ("… về việc
-                # làm cho người lao động"): guessed
-                guessed = guessed or cased[0] == "về việc"
+                # làm cho người lao động"): guessed; so are syllables read unsure dropped before it
+                guessed = (
+                    guessed
+                    or cased[0] == "về việc"
+                    or any(_syllable_word(w) for w in joined[: cased.start()].split())
+                )
                 joined = "Về việc" + joined[cased.end() :]
                 ve_viec = re.match(r"Về việc", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
@@ -6003,6 +6014,37 @@ def _tail_word(model: correct.Model, word: str, after: str) -> str | None:
     return best.upper() if core.isupper() else best
 
 
+def _last_tail_word(model: correct.Model, before: str, word: str) -> str | None:
+    """``word``, the subject's last, small letters the corpus does not show as a syllable (under
+    ``correct.MIN_COUNT``; one letter will do: "ể"), is the tail of a syllable whose head (``_LOST_HEAD``
+    letters) a stamp's ink took ("… giá đất cụ ể" of "cụ thể", the "th" under an incoming stamp's "Số:" row,
+    seed 937 dev 000), when the corpus shows one such syllable after ``before`` (the word read before it) at
+    least ``COMMON_PAIR`` times, by ``LETTERED_SHARE`` of the pairs of all such syllables with it ("cụ thể"
+    3170, "cụ để" 23): that syllable; else None."""
+    core, prev = word.strip(_EDGES), before.strip(_EDGES)
+    if not core or not core.isalpha() or not core.islower() or not prev.isalpha():
+        return None
+    if model.count(syllable_key(core)) >= correct.MIN_COUNT:
+        return None
+    il = model.index.get(syllable_key(prev.lower()))
+    if il is None:
+        return None
+    counts: dict[str, int] = {}
+    for j, sur in enumerate(model.surface):
+        head = len(sur) - len(core)
+        if (
+            _LOST_HEAD[0] <= head <= _LOST_HEAD[1]
+            and sur.endswith(core)
+            and sur[:head].isalpha()
+            and (n := model.bigrams.get(il * model.size + j, 0))
+        ):
+            counts[sur] = n
+    best = max(counts, key=lambda k: counts[k], default=None)
+    if best is None or counts[best] < COMMON_PAIR or counts[best] < LETTERED_SHARE * sum(counts.values()):
+        return None
+    return best
+
+
 def _tail_read(read: str, word: str) -> bool:
     """``word`` is ``read`` (a word of the page) read whole from its tail (``tails_relettered``: "iểm" for
     "kiểm")."""
@@ -6022,6 +6064,11 @@ def tails_relettered(words: Sequence[str]) -> tuple[list[str], bool]:
             at = out[i].index(core)
             out[i] = out[i][:at] + whole + out[i][at + len(core) :]
             changed = True
+    if len(out) >= 2 and (whole := _last_tail_word(model, out[-2], out[-1])) is not None:
+        core = out[-1].strip(_EDGES)
+        at = out[-1].index(core)
+        out[-1] = out[-1][:at] + whole + out[-1][at + len(core) :]
+        changed = True
     return out, changed
 
 
