@@ -50,3 +50,23 @@ def _last_tail(words: list[str]) -> tuple[list[str], bool]:
     from digitize.pipeline.fields.subject import tails_relettered
 
     return tails_relettered(words)
+
+
+def test_a_certificate_s_last_words_read_hardly_at_all_are_read_where_the_body_restates_them_in_doubt() -> None:
+    # seed 937 alt 006: a stamp's ink over "THỂ THAO" read "TIỀN" at 25 and "TỪ" at 12, the title's line
+    # read at 50 by the stamp's pass; the body's "Đủ điều kiện: …" line restates the title
+    from tests.pipeline.fields.test_certificate import _certificate
+    from tests.pipeline.fields.test_certificate import _subject as _certified
+    from tests.pipeline.test_extract import Spec
+
+    said = "Đủ điều kiện: đủ điều kiện kinh doanh hoạt động thể thao."
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH HOẠT ĐỘNG TIỀN TỪ", "center", [50.0] * 7 + [25.0, 12.0]),
+    ]
+    value, conf = _certified(_certificate(title, said))
+    assert (value, conf < SURE) == ("Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao", True)
+    # read surely, the title's words stand as read
+    title[1] = ("ĐỦ ĐIỀU KIỆN KINH DOANH HOẠT ĐỘNG TIỀN TỆ", "center", 95.0)
+    value, _ = _certified(_certificate(title, said))
+    assert value == "Giấy chứng nhận đủ điều kiện kinh doanh hoạt động tiền tệ"

@@ -2223,6 +2223,10 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     if guessed:
         conf = min(conf, GUESSED_CONFIDENCE)  # words read unsure as other words: the body's, to review
     tail = restated_tail(value, body)
+    if tail is None and conf <= GUESSED_CONFIDENCE:
+        # a subject in doubt already: its last words read as words but hardly at all (``UNSURE_END``: a
+        # stamp's ink over "THỂ THAO" read "TIỀN" at 25 and "Từ" at 12, seed 937 alt 006) are garbled too
+        tail = restated_tail(value, body, _unsure_at(value.split(), words, UNSURE_END))
     if tail is None:
         tail = cut_end_restated(value, body, _own_words(value.split(), own))
     if tail is None:
@@ -2327,7 +2331,11 @@ def _code(word: str) -> bool:
     return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
-def restated_tail(text: str, body: Sequence[str]) -> str | None:
+# a subject's last word read as a word at most this surely is the ink's over it, no sure reading of its own
+UNSURE_END = 30.0
+
+
+def restated_tail(text: str, body: Sequence[str], unsure: Sequence[bool] = ()) -> str | None:
     """The subject ``text`` with its garbled end read where the ``body`` restates it: the end from the last
     run of words not read right (``_read_right``; a stamp pressed over the title's last words: "… ĐÀO TẠO t"
     for "… ĐÀO TẠO LÁI XE", "… ĐẠT TIÊU ch án" for "… ĐẠT TIÊU CHUẨN", "… ĐỘNG VẬT| s0"), at most
@@ -2337,9 +2345,11 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     aside in brackets after it: "… thiên tai (chi tiết tại Phụ lục kèm theo)."); the
     body's only such words, none a word of the end holds whole with more letters or digits (the end read
     says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no
-    restatement)."""
+    restatement). A word ``unsure`` marks (read hardly at all) is taken for not read right."""
     words = text.split()
-    right = [_read_right(w) or _code(w) for w in words]
+    right = [
+        (_read_right(w) or _code(w)) and not (k < len(unsure) and unsure[k]) for k, w in enumerate(words)
+    ]
     last = max((k for k, r in enumerate(right) if not r), default=None)
     if last is None:
         return None
