@@ -70,3 +70,17 @@ def test_a_certificate_s_last_words_read_hardly_at_all_are_read_where_the_body_r
     title[1] = ("ĐỦ ĐIỀU KIỆN KINH DOANH HOẠT ĐỘNG TIỀN TỆ", "center", 95.0)
     value, _ = _certified(_certificate(title, said))
     assert value == "Giấy chứng nhận đủ điều kiện kinh doanh hoạt động tiền tệ"
+
+
+def test_a_mark_no_print_puts_between_two_words_of_a_common_pair_is_a_speck_dropped_in_doubt() -> None:
+    # seed 939 alt 001: a speck between "giao" and "thông" read "¡"
+    first, second = "Về việc bảo đảm trật tự, an toàn giao ¡ thông", "dịp Tết Nguyên đán"
+    f = _lm_subject(_lm_directive(first, second), {"¡": 40.0})
+    assert (f.value, f.confidence < LM_SURE) == (
+        "Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán",
+        True,
+    )
+    # between two words the corpus never writes side by side the mark may be what is left of a lost word
+    # ("kêu gọi [đầu] tư"): kept, to review
+    f = _lm_subject(_lm_directive("Về việc phê duyệt danh mục dự án kêu gọi ¡ tư", "năm 2019"), {"¡": 40.0})
+    assert f.value is not None and "¡" in f.value and f.confidence < LM_SURE
