@@ -84,3 +84,16 @@ def test_a_mark_no_print_puts_between_two_words_of_a_common_pair_is_a_speck_drop
     # ("kêu gọi [đầu] tư"): kept, to review
     f = _lm_subject(_lm_directive("Về việc phê duyệt danh mục dự án kêu gọi ¡ tư", "năm 2019"), {"¡": 40.0})
     assert f.value is not None and "¡" in f.value and f.confidence < LM_SURE
+
+
+def test_va_opening_the_subject_before_a_word_for_viec_is_ve_viec_misread_in_doubt() -> None:
+    # seed 595 alt 010: "“Vạ việt đè “nghị" (80, 95, 25, 25) under a stamp's strokes, corrected "Và viết"
+    first, second = "“Và viết đè “nghị điều chỉnh quy hoạch sử dụng đất", "đến năm 2030"
+    f = _lm_subject(_lm_directive(first, second), {"“Và": 80.0, "đè": 25.0, "“nghị": 25.0})
+    assert (f.value, f.confidence < LM_SURE) == (
+        "Về việc đề nghị điều chỉnh quy hoạch sử dụng đất đến năm 2030",
+        True,
+    )
+    # "Và" before no word standing for "việc" is left as read (in doubt: no subject opens so)
+    f = _lm_subject(_lm_directive("Và tăng cường công tác quản lý đất đai", "đến năm 2030"), {"Và": 80.0})
+    assert f.value is None or not f.value.startswith("Về việc")

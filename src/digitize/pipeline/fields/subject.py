@@ -1461,11 +1461,21 @@ def _opening_struck(
     return None
 
 
+def _va_for_ve(word: str) -> bool:
+    """The subject's first word is "Và" (a speck or a quote before it aside): the conjunction opens no
+    trích yếu; before a word standing for "việc" it is "Về" misread ("“Vạ việt" at 80, its "ề" under a
+    stamp's stroke, made "Và viết": seed 595 alt 010)."""
+    core = word.lstrip(_OPEN_MARKS)
+    return core[:1] == "V" and fold(core) == "va"
+
+
 def ve_opening(words: Sequence[str]) -> bool:
     """The words open with "Về việc" read as it is or garbled: "Về" then a word standing for "việc"
     (``_viec_like``), or "Về" with a stamp's marks glued where "việc" was (``misread_ve_viec``)."""
     if len(words) >= 2 and _ve_word(words[0]) and _viec_like(words[1]):
         return True
+    if len(words) >= 2 and _va_for_ve(words[0]) and _viec_like(words[1]):
+        return True  # "Và viết đè …": "Về" read "Vạ", made the conjunction no subject opens with
     text = " ".join(words)
     restored = misread_ve_viec(text)
     return len(words) >= 2 and restored != text and restored.startswith("Về việc ")
