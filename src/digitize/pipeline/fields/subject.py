@@ -1739,6 +1739,7 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
         rime = _ve_word(words[0]) and _viec_like(words[1]) and not _viec_like(words[1], rime=False)
+        rime = rime or _va_for_ve(words[0])  # "Và" read for "Về": a misreading put right is a guess
     fused = (
         restored == text
         and len(words) >= 1 + _WELL_READ
