@@ -75,6 +75,11 @@ def test_a_certificate_s_last_words_read_hardly_at_all_are_read_where_the_body_r
     title[1] = ("ĐỦ ĐIỀU KIỆN KINH DOANH HOẠT ĐỘNG TIỀN TỆ", "center", 95.0)
     value, _ = _certified(_certificate(title, said))
     assert value == "Giấy chứng nhận đủ điều kiện kinh doanh hoạt động tiền tệ"
+    # a word read hardly at all before words read surely the body does not restate: they stay (review)
+    title[1] = ("ĐỦ ĐIỀU KIỆN KINH DOANH DỊCH VỤ LỮ HÀNH QUỐC TẾ", "center", [50.0] * 7 + [25.0] + [50.0] * 3)
+    said = "Đủ điều kiện: đủ điều kiện kinh doanh dịch vụ lữ hành."
+    value, _ = _certified(_certificate(title, said))
+    assert value == "Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ lữ hành quốc tế"
 
 
 def test_a_mark_no_print_puts_between_two_words_of_a_common_pair_is_a_speck_dropped_in_doubt() -> None:
@@ -108,3 +113,8 @@ def test_va_opening_the_subject_before_a_word_for_viec_is_ve_viec_misread_in_dou
     # "Và" before no word standing for "việc" is left as read (in doubt: no subject opens so)
     f = _lm_subject(_lm_directive("Và tăng cường công tác quản lý đất đai", "đến năm 2030"), {"Và": 80.0})
     assert f.value is None or not f.value.startswith("Về việc")
+    # a title's next line in capitals ("VÀ VIỆN KIỂM SÁT …") is no garbled "Về việc" (review)
+    from digitize.pipeline.fields.subject import ve_opening
+
+    assert not ve_opening(["VÀ", "VIỆN", "KIỂM", "SÁT", "NHÂN", "DÂN"])
+    assert ve_opening(["Và", "viết", "đè", "nghị"])

@@ -1474,8 +1474,10 @@ def ve_opening(words: Sequence[str]) -> bool:
     (``_viec_like``), or "Về" with a stamp's marks glued where "việc" was (``misread_ve_viec``)."""
     if len(words) >= 2 and _ve_word(words[0]) and _viec_like(words[1]):
         return True
-    if len(words) >= 2 and _va_for_ve(words[0]) and _viec_like(words[1]):
-        return True  # "Và viết đè …": "Về" read "Vạ", made the conjunction no subject opens with
+    if len(words) >= 2 and _va_for_ve(words[0]) and not words[1].isupper() and _viec_like(words[1]):
+        # "Và viết đè …": "Về" read "Vạ", made the conjunction no subject opens with ("VÀ VIỆN KIỂM SÁT …",
+        # a line in capitals, goes on a title: review of subjgarble59)
+        return True
     text = " ".join(words)
     restored = misread_ve_viec(text)
     return len(words) >= 2 and restored != text and restored.startswith("Về việc ")
@@ -2237,7 +2239,12 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     if tail is None and conf <= GUESSED_CONFIDENCE:
         # a subject in doubt already: its last words read as words but hardly at all (``UNSURE_END``: a
         # stamp's ink over "THỂ THAO" read "TIỀN" at 25 and "Từ" at 12, seed 937 alt 006) are garbled too
-        tail = restated_tail(value, body, _unsure_at(value.split(), words, UNSURE_END))
+        unsure = _unsure_at(value.split(), words, UNSURE_END)
+        first = next((k for k, u in enumerate(unsure) if u), len(unsure))
+        # (only a run of them that ends the subject: words read surely after one read hardly at all are
+        # print the body may not restate, "… lữ hành quốc tế": review of subjgarble59)
+        if first < len(unsure) and all(unsure[first:]):
+            tail = restated_tail(value, body, unsure)
     if tail is None:
         tail = cut_end_restated(value, body, _own_words(value.split(), own))
     if tail is None:
