@@ -1471,10 +1471,22 @@ def _opening_struck(
     return None
 
 
+def _va_for_ve(word: str) -> bool:
+    """The subject's first word is "Và" (a speck or a quote before it aside): the conjunction opens no
+    trích yếu; before a word standing for "việc" it is "Về" misread ("“Vạ việt" at 80, its "ề" under a
+    stamp's stroke, made "Và viết": seed 595 alt 010)."""
+    core = word.lstrip(_OPEN_MARKS)
+    return core[:1] == "V" and fold(core) == "va"
+
+
 def ve_opening(words: Sequence[str]) -> bool:
     """The words open with "Về việc" read as it is or garbled: "Về" then a word standing for "việc"
     (``_viec_like``), or "Về" with a stamp's marks glued where "việc" was (``misread_ve_viec``)."""
     if len(words) >= 2 and _ve_word(words[0]) and _viec_like(words[1]):
+        return True
+    if len(words) >= 2 and _va_for_ve(words[0]) and not words[1].isupper() and _viec_like(words[1]):
+        # "Và viết đè …": "Về" read "Vạ", made the conjunction no subject opens with ("VÀ VIỆN KIỂM SÁT …",
+        # a line in capitals, goes on a title: review of subjgarble59)
         return True
     text = " ".join(words)
     restored = misread_ve_viec(text)
@@ -1739,6 +1751,7 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
         rime = _ve_word(words[0]) and _viec_like(words[1]) and not _viec_like(words[1], rime=False)
+        rime = rime or _va_for_ve(words[0])  # "Và" read for "Về": a misreading put right is a guess
     fused = (
         restored == text
         and len(words) >= 1 + _WELL_READ
@@ -2233,6 +2246,15 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     if guessed:
         conf = min(conf, GUESSED_CONFIDENCE)  # words read unsure as other words: the body's, to review
     tail = restated_tail(value, body)
+    if tail is None and conf <= GUESSED_CONFIDENCE:
+        # a subject in doubt already: its last words read as words but hardly at all (``UNSURE_END``: a
+        # stamp's ink over "THỂ THAO" read "TIỀN" at 25 and "Từ" at 12, seed 937 alt 006) are garbled too
+        unsure = _unsure_at(value.split(), words, UNSURE_END)
+        first = next((k for k, u in enumerate(unsure) if u), len(unsure))
+        # (only a run of them that ends the subject: words read surely after one read hardly at all are
+        # print the body may not restate, "… lữ hành quốc tế": review of subjgarble59)
+        if first < len(unsure) and all(unsure[first:]):
+            tail = restated_tail(value, body, unsure)
     if tail is None:
         tail = cut_end_restated(value, body, _own_words(value.split(), own))
     if tail is None:
@@ -2337,7 +2359,11 @@ def _code(word: str) -> bool:
     return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
-def restated_tail(text: str, body: Sequence[str]) -> str | None:
+# a subject's last word read as a word at most this surely is the ink's over it, no sure reading of its own
+UNSURE_END = 30.0
+
+
+def restated_tail(text: str, body: Sequence[str], unsure: Sequence[bool] = ()) -> str | None:
     """The subject ``text`` with its garbled end read where the ``body`` restates it: the end from the last
     run of words not read right (``_read_right``; a stamp pressed over the title's last words: "… ĐÀO TẠO t"
     for "… ĐÀO TẠO LÁI XE", "… ĐẠT TIÊU ch án" for "… ĐẠT TIÊU CHUẨN", "… ĐỘNG VẬT| s0"), at most
@@ -2347,9 +2373,11 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     aside in brackets after it: "… thiên tai (chi tiết tại Phụ lục kèm theo)."); the
     body's only such words, none a word of the end holds whole with more letters or digits (the end read
     says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no
-    restatement)."""
+    restatement). A word ``unsure`` marks (read hardly at all) is taken for not read right."""
     words = text.split()
-    right = [_read_right(w) or _code(w) for w in words]
+    right = [
+        (_read_right(w) or _code(w)) and not (k < len(unsure) and unsure[k]) for k, w in enumerate(words)
+    ]
     last = max((k for k, r in enumerate(right) if not r), default=None)
     if last is None:
         return None
@@ -4722,6 +4750,32 @@ def _counted(model: correct.Model, word: str) -> bool:
     return seen >= COUNTED_SEEN and seen >= COUNTED_SHARE * float(model.uni[i])
 
 
+# the share of the corpus's "năm" and a number that another number follows, under which a lone number read
+# unsure after a subject's closing "năm 2023" is a stamp's pen stroke ("năm <num> <num>" 42 times in 17 435)
+NUMBER_AFTER_YEAR_SHARE = 0.01
+
+
+def _after_year(nam: str, year: str, w: Word) -> bool:
+    """``w``, the subject's last word, is a lone number of at most ``STRAY_DIGITS`` digits read unsure (under
+    ``DOUBTFUL``) right after "năm" and a year ("… nông thôn mới năm 2023 7", the "7" at 33 a stamp's pen
+    stroke beside the line's end, seed 595 alt 002), where the corpus rarely puts a number after a year
+    (``NUMBER_AFTER_YEAR_SHARE``): no print's."""
+    core = w.text.strip(_EDGES)
+    if not (core.isdigit() and len(core) <= STRAY_DIGITS and w.conf < DOUBTFUL):
+        return False
+    y = year.strip(_EDGES)
+    if nam.strip(_EDGES).casefold() != "năm" or not (
+        y.isdigit() and len(y) == 4 and YEARS[0] <= int(y) <= YEARS[1]
+    ):
+        return False
+    model = correct.load()
+    n, i = model.index.get("<num>"), model.index.get(syllable_key("năm"))
+    if n is None or i is None:
+        return False
+    after = model.trigrams.get((i * model.size + n) * model.size + n, 0)
+    return after < NUMBER_AFTER_YEAR_SHARE * model.bigrams.get(i * model.size + n, 0)
+
+
 def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
     """The subject's ``lines`` without a lone number of at most ``STRAY_DIGITS`` digits read unsure (under
     ``DOUBTFUL``) between two words of letters the corpus shows side by side, and never with a number between
@@ -4748,6 +4802,8 @@ def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
                 doubted = True  # a count read unsure: kept, the subject to review
             else:
                 stray.add(id(words[i]))
+    if len(words) >= 3 and _after_year(words[-3].text, words[-2].text, words[-1]):
+        stray.add(id(words[-1]))
     if not stray:
         return list(lines), doubted
     out = []
@@ -5357,14 +5413,20 @@ def _cut_before(model: correct.Model, word: str, after: str) -> str | None:
 _VE_VIEC_CASED = re.compile(r"(?i)(?<!\S)về việc\b")
 
 
-def _cased_opening(text: str) -> re.Match[str] | None:
+def _cased_opening(text: str, unsure: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """A "về Việc …" (``_VE_VIEC_CASED``: a letter of the two read in the other case) opening ``text``, or
     after words none of which is a syllable and with at most ``_GARBLE_LETTERS`` letters ("Š%' Về Việc sửa
-    đổi …": an incoming stamp's marks read before it, at 0); None after a word ("… khác về việc …": a
-    sentence's middle) or after misread words ("Nghj đjnh về Việc …", "15/2020/QĐ-UBND về Việc …")."""
+    đổi …": an incoming stamp's marks read before it, at 0), or with a capital "V" after such words read
+    unsure (``unsure``: the first line's words read under ``STRUCK_CONF``) that happen to be syllables ("sự
+    Về Việc kiện toàn …", "sự" at 39 an incoming stamp's "Số:" row over the line's start, seed 937 dev 000);
+    None after a word ("… khác về việc …": a sentence's middle) or after misread words ("Nghj đjnh về Việc
+    …", "15/2020/QĐ-UBND về Việc …")."""
     m = _VE_VIEC_CASED.search(text)
     lead = text[: m.start()] if m is not None else ""
-    if m is None or any(_syllable_word(w) for w in lead.split()):
+    if m is None:
+        return None
+    capital = m[0][:1] == "V"
+    if any(_syllable_word(w) and not (capital and w in unsure) for w in lead.split()):
         return None
     if sum(ch.isalpha() for ch in lead) > _GARBLE_LETTERS:  # words misread ("Nghj đjnh"), not a stamp's marks
         return None
@@ -5444,11 +5506,16 @@ def read_subject(
             guessed = guessed or lead_lost(" ".join(kept_words), joined, subj[0], layout)
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             opening_restored = False  # "Về việc" put back from a garble of a stamp's (``lost_in_viec``)
-            if ve_viec is None and (cased := _cased_opening(joined)) is not None:
+            unsure_lead = frozenset(unglue(w.text) for w in subj[0].words if w.conf < STRUCK_CONF)
+            if ve_viec is None and (cased := _cased_opening(joined, unsure_lead)) is not None:
                 # "về Việc chấn chỉnh …": a "v" read in the other case (a stamp's marks before it dropped);
                 # "về việc" all in small letters may be a sentence's middle, its first line lost ("… về việc
-                # làm cho người lao động"): guessed
-                guessed = guessed or cased[0] == "về việc"
+                # làm cho người lao động"): guessed; so are syllables read unsure dropped before it
+                guessed = (
+                    guessed
+                    or cased[0] == "về việc"
+                    or any(_syllable_word(w) for w in joined[: cased.start()].split())
+                )
                 joined = "Về việc" + joined[cased.end() :]
                 ve_viec = re.match(r"Về việc", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
@@ -6208,6 +6275,37 @@ def _tail_word(model: correct.Model, word: str, after: str) -> str | None:
     return best.upper() if core.isupper() else best
 
 
+def _last_tail_word(model: correct.Model, before: str, word: str) -> str | None:
+    """``word``, the subject's last, small letters the corpus does not show as a syllable (under
+    ``correct.MIN_COUNT``; one letter will do: "ể"), is the tail of a syllable whose head (``_LOST_HEAD``
+    letters) a stamp's ink took ("… giá đất cụ ể" of "cụ thể", the "th" under an incoming stamp's "Số:" row,
+    seed 937 dev 000), when the corpus shows one such syllable after ``before`` (the word read before it) at
+    least ``COMMON_PAIR`` times, by ``LETTERED_SHARE`` of the pairs of all such syllables with it ("cụ thể"
+    3170, "cụ để" 23): that syllable; else None."""
+    core, prev = word.strip(_EDGES), before.strip(_EDGES)
+    if not core or not core.isalpha() or not core.islower() or not prev.isalpha():
+        return None
+    if model.count(syllable_key(core)) >= correct.MIN_COUNT:
+        return None
+    il = model.index.get(syllable_key(prev.lower()))
+    if il is None:
+        return None
+    counts: dict[str, int] = {}
+    for j, sur in enumerate(model.surface):
+        head = len(sur) - len(core)
+        if (
+            _LOST_HEAD[0] <= head <= _LOST_HEAD[1]
+            and sur.endswith(core)
+            and sur[:head].isalpha()
+            and (n := model.bigrams.get(il * model.size + j, 0))
+        ):
+            counts[sur] = n
+    best = max(counts, key=lambda k: counts[k], default=None)
+    if best is None or counts[best] < COMMON_PAIR or counts[best] < LETTERED_SHARE * sum(counts.values()):
+        return None
+    return best
+
+
 def _tail_read(read: str, word: str) -> bool:
     """``word`` is ``read`` (a word of the page) read whole from its tail (``tails_relettered``: "iểm" for
     "kiểm")."""
@@ -6227,6 +6325,11 @@ def tails_relettered(words: Sequence[str]) -> tuple[list[str], bool]:
             at = out[i].index(core)
             out[i] = out[i][:at] + whole + out[i][at + len(core) :]
             changed = True
+    if len(out) >= 2 and (whole := _last_tail_word(model, out[-2], out[-1])) is not None:
+        core = out[-1].strip(_EDGES)
+        at = out[-1].index(core)
+        out[-1] = out[-1][:at] + whole + out[-1][at + len(core) :]
+        changed = True
     return out, changed
 
 
@@ -7218,8 +7321,9 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
     """The words without a run of up to ``_SPECK_RUN`` specks read between two syllables in small letters
     that the corpus writes side by side (``ANCHOR_SEEN`` times at least: "xuất sắc"): a lone letter read
     unsure (``SPECK_CONF``) that the corpus never writes before the word after the run, and a dash or a mark
-    beside it ("xuất Ý - sắc", a stamp's strokes at the line's end read as a letter and a dash); or a dash
-    alone that the corpus never writes there (``_speck_dash``)."""
+    beside it ("xuất Ý - sắc", a stamp's strokes at the line's end read as a letter and a dash); or marks
+    alone no print puts between words between two the corpus writes side by side ``DASH_PAIR_SEEN`` times
+    at least ("giao ¡ thông"); or a dash alone that the corpus never writes there (``_speck_dash``)."""
     model = correct.load()
     out: list[str] = []
     i = 0
@@ -7247,6 +7351,18 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
                 and _pair_count(model, a, b) >= ANCHOR_SEEN
                 and not _pair_count(model, run[letters[0]].strip(_EDGES), b)
             ):
+                i += n
+                break
+            if (
+                len(marks) == n
+                and not any(set(w) & _PRINTED_MARKS for w in run)
+                and all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b))
+                and out[-1] == out[-1].rstrip(_EDGES)
+                and _pair_count(model, a, b) >= DASH_PAIR_SEEN
+            ):
+                # "giao ¡ thông": marks no print puts between words, between two the corpus writes side by
+                # side hundreds of times (a word lost there would part a pair so common: a speck's, seed 939
+                # alt 001)
                 i += n
                 break
         else:
