@@ -5220,7 +5220,7 @@ def test_a_number_whose_readings_split_is_the_one_its_marks_read_alone_give_a_pa
 
 
 def test_decide_takes_the_number_its_grouped_marks_give_unless_a_clean_first_reading_disagrees() -> None:
-    # ``_decide`` wires ``by_marks_grouped`` in after ``by_marks`` and ``by_marks_split`` (review of numbers58):
+    # ``_decide`` wires ``by_marks_grouped`` in after ``by_marks`` and ``by_marks_split`` (numbers58 review):
     # a written "237" whose readings split "237"/"230", its marks alone "2" and "37", first read garbled
     crop = _two_then_a_pair()
     alone = [[("2", 96.9), ("2", 86.5), ("2", 97.0), ("2", 57.6)], [("37", 91.7), ("37", 70.9), ("37", 46.2)]]
