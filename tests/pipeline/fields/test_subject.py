@@ -2911,3 +2911,26 @@ def test_a_word_none_reads_like_is_the_one_between_its_neighbours() -> None:
     words = ["mục", "tiêu", "quốc", "xây", "dựng", "nông"]
     read = _sandwiched(_own_words(words, own), own)
     assert [w.text if w else None for w in read] == ["mục", "tiêu", "quốc", "%ây", "dựng", "nông"]
+
+
+def test_a_subject_whose_last_word_the_corrector_changed_from_an_unsure_reading_is_in_doubt() -> None:
+    # session 59 (own subjects, seed 1001 dev 001): "… khí dầu mỏ hóa lỏng" read "lồn" at 66 (its "g" lost),
+    # the corrector made it "lớn" beside "hóa" alone: the subject, sure at 0.94, was wrong
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    pg = page(_directive([("", "center", 90.0), (BODY, "left", 90.0)]))
+
+    def subject(conf: float) -> ExtractedField:
+        words = tuple(
+            replace(w, read="lỉnh", conf=conf) if w.text == "tỉnh" and w.box.y0 < 700 else w for w in pg.words
+        )
+        return extract([replace(pg, words=words)]).fields["subject"]
+
+    assert (subject(66.0).value, subject(66.0).confidence < 0.6) == (SUBJECT, True)
+    # read surely, the corrector's change stands (the value as it is, sure)
+    assert subject(90.0).confidence >= 0.6
+    # not changed by the corrector: sure
+    assert extract([pg]).fields["subject"].confidence >= 0.6

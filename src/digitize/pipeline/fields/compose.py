@@ -57,6 +57,7 @@ from digitize.pipeline.fields.subject import (
     cut_word_restored,
     dash_restored,
     doubted_words,
+    end_change_in_doubt,
     end_garble_continued,
     full_title,
     gap_bridged,
@@ -273,6 +274,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
         subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
         subject = unread_word_in_doubt(subject, own)  # "đầu tư có ga 2019": "ga" a stamp's strokes at 32
+        subject = end_change_in_doubt(subject, own)  # "… hóa lớn" of "lồn" (66): the corrector's guess
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

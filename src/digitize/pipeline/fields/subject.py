@@ -8000,6 +8000,26 @@ def unread_word_in_doubt(subject: Found, own: Sequence[Line]) -> Found:
     return subject
 
 
+# the subject's last word the page's corrector changed (``Word.read``), read below this, is a guess: the
+# model judged it beside the word before alone ("khí dầu mỏ hóa lỏng" read "lồn" at 66, its "g" lost, made
+# "lớn": "hóa lớn" the corpus has; a SURE-WRONG at 0.94, session 59's own subjects, seed 1001 dev 001)
+END_CHANGED_CONF = 80.0
+
+
+def end_change_in_doubt(subject: Found, own: Sequence[Line]) -> Found:
+    """The subject in doubt (``GUESSED_CONFIDENCE``) where its last word stands as the page's corrector made
+    it of another reading (``Word.read``), read below ``END_CHANGED_CONF``: no word after it to confirm the
+    model's choice. OCR'd pages only; its value as it is."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence <= GUESSED_CONFIDENCE or not own:
+        return subject
+    words = f.value.split()
+    last = _own_words(words, own)[-1]
+    if last is None or not last.read or last.read == last.text or last.conf >= END_CHANGED_CONF:
+        return subject
+    return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
+
+
 # marks at a word's end a speck makes of another ("," with a speck over it reads ";", ":" of "." or a speck
 # alone): read on a word that something printed over stretched (``_raised``), the page's mark is not known
 _LOOKALIKE_MARKS = frozenset(";:")
