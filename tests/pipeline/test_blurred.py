@@ -12,7 +12,7 @@ import pytest
 
 from digitize.pipeline import blurred, deblur, handdigits, preprocess, recognize
 from digitize.pipeline.fields import extract
-from digitize.pipeline.model import Box, RecognizedPage
+from digitize.pipeline.model import Box, RecognizedPage, Word
 from samples import generate
 
 
@@ -442,10 +442,8 @@ def test_a_blurred_page_s_vocabulary_fields_keep_their_confidence() -> None:
 
 def test_readings_that_lost_a_digit_of_the_number_the_line_holds_keep_the_line() -> None:
     from digitize.pipeline.fields.lines import page_lines
-    from digitize.pipeline.model import Box, Word
 
-    def w(t: str, x: float) -> Word:
-        return Word(t, 50.0, Box(x, 0, x + 40, 30), line=2)
+    w = functools.partial(_row_word, conf=50.0)
 
     words = (w("số:", 0), w("89", 60), w("/mCxvP", 120))
     (ln,) = page_lines(RecognizedPage(0, "ocr", 1000.0, 1400.0, "số: 89 /mCxvP", words))
@@ -764,10 +762,8 @@ def test_a_pen_number_read_alone_takes_the_place_of_the_words_in_its_span_only()
     place of every word between the first and the last had taken the "|" and lost the notation; only the
     words standing in the span between the readings' label and notation are the number's."""
     from digitize.pipeline.fields.lines import page_lines
-    from digitize.pipeline.model import Word
 
-    def w(t: str, x: float) -> Word:
-        return Word(t, 40.0, Box(x, 0, x + 40, 30), line=2)
+    w = functools.partial(_row_word, conf=40.0)
 
     words = (w("số;", 0), w("2-5-2", 60), w("|", 120), w("/CT.UBND", 180))
     page = RecognizedPage(0, "ocr", 1000.0, 1400.0, "số; 2-5-2 | /CT.UBND", words)
@@ -804,6 +800,11 @@ def test_a_number_s_label_read_56_and_its_0_read_q_are_votes() -> None:
     assert blurred._agreed(_number_votes(readings)) == "91"
     readings = [(c, "Số:", 93.0, "3Q/GP.CVT", 60.0) for c in (0, 0, 0, 1, 1)]
     assert blurred._agreed(_number_votes(readings)) == "30"
+
+
+def _row_word(text: str, x: float, conf: float) -> Word:
+    """A word of the "Số:" line's row (line 2), 40 px wide at ``x``."""
+    return Word(text, conf, Box(x, 0, x + 40, 30), line=2)
 
 
 def _crop_read(rows: list[tuple[int, str]]) -> list:  # type: ignore[type-arg]
@@ -917,10 +918,8 @@ def test_a_number_read_with_a_digit_past_its_slash_is_read_again(monkeypatch: py
     number's: the line is read again, and the longer number its readings agree on ("1434", five of eight
     readings) replaces it, in doubt; a number read with its slash in place is kept unread again."""
     from digitize.pipeline.fields.lines import page_lines
-    from digitize.pipeline.model import Word
 
-    def w(t: str, x: float) -> Word:
-        return Word(t, 73.0, Box(x, 0, x + 40, 30), line=2)
+    w = functools.partial(_row_word, conf=73.0)
 
     readings = [
         (0, "Số: 1434SCT-VP"),
@@ -954,10 +953,8 @@ def test_a_sure_number_re_read_past_its_slash_takes_one_digit_more_no_slash_ghos
     "1" a blurred slash read twice leaves ("143/1SCT-VP" read "1431/SCT-VP"), nor a year glued to the
     notation ("12/2020NĐ-CP" read "122020/NĐ-CP")."""
     from digitize.pipeline.fields.lines import page_lines
-    from digitize.pipeline.model import Word
 
-    def w(t: str, x: float) -> Word:
-        return Word(t, 90.0, Box(x, 0, x + 40, 30), line=2)
+    w = functools.partial(_row_word, conf=90.0)
 
     def run(number: str, first: str, readings: list[tuple[int, str]]) -> list[str]:
         words = (w("Số:", 0), w(number, 60))
@@ -988,10 +985,9 @@ def test_a_notation_read_unsurely_is_the_readings_when_they_agree_on_the_number_
 
     from digitize.pipeline.fields.lines import page_lines
     from digitize.pipeline.fields.result import Found
-    from digitize.pipeline.model import ExtractedField, Word
+    from digitize.pipeline.model import ExtractedField
 
-    def w(t: str, x: float) -> Word:
-        return Word(t, 20.0, Box(x, 0, x + 40, 30), line=2)
+    w = functools.partial(_row_word, conf=20.0)
 
     readings = [
         (0, "%6 704/SYT.TCCB"),
