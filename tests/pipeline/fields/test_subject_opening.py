@@ -263,8 +263,6 @@ def test_each_unsure_garble_word_is_tried_glued_to_the_subject_s_next_word_not_o
 def _decision_stamped(first: str, confs: dict[str, float], article: str) -> ExtractedField:
     """A decision's subject ``first`` / "sơ đồ quy hoạch cấp quốc gia" with an incoming stamp's labels left
     of its first line (as ``_stamped``), its words of ``confs`` read so, and ``article`` in its body."""
-    from digitize.pipeline.model import Box, Word
-
     head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/QĐ-UBND")
     body = [
         ("QUYẾT ĐỊNH", "center", 95.0),
@@ -274,6 +272,14 @@ def _decision_stamped(first: str, confs: dict[str, float], article: str) -> Extr
         (article, "body", 90.0),
     ]
     base = page(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+    return _stamp_labels_left(base, first, confs)
+
+
+def _stamp_labels_left(base: RecognizedPage, first: str, confs: dict[str, float]) -> ExtractedField:
+    """The subject of ``base`` with its words of ``confs`` read so and an incoming stamp's "Ngày:" row read
+    left of the line that opens with ``first``'s first word, on the row under it."""
+    from digitize.pipeline.model import Box, Word
+
     words = [replace(w, conf=confs.get(w.text, w.conf)) for w in base.words]
     row = next(w.line for w in words if w.text == first.split()[0])
     second = [w for w in words if w.line == row + 1]
@@ -418,23 +424,10 @@ def test_viec_read_in_capitals_by_a_stamp_s_pass_before_small_letters_gets_its_v
 
 def _report_stamped(type_line: str, first: str, confs: dict[str, float]) -> ExtractedField:
     """``_stamped`` under the heading ``type_line`` (a Tờ trình's or a report's)."""
-    from digitize.pipeline.model import Box, Word
-
     head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/TTr-UBND")
     body = [(type_line, "center", 95.0), (first, "center", 91.0), ("và số hóa hồ sơ", "center", 91.0)]
     base = page([*head, *body, (BODY, "body", 90.0), *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"))])
-    words = [replace(w, conf=confs.get(w.text, w.conf)) for w in base.words]
-    row = next(w.line for w in words if w.text == first.split()[0])
-    y0, y1 = (
-        next(w.box for w in words if w.line == row + 1).y0,
-        next(w.box for w in words if w.line == row + 1).y1,
-    )
-    at = min(w.box.x0 for w in words if w.line == row) - 40
-    words += [
-        Word("Ngày:", 93.0, Box(at - 260, y0, at - 150, y1), line=row + 1),
-        Word("21/5/24", 40.0, Box(at - 130, y0, at, y1), line=row + 1),
-    ]
-    return extract([replace(base, words=tuple(words))]).fields["subject"]
+    return _stamp_labels_left(base, first, confs)
 
 
 def test_ve_viec_under_a_stamp_read_as_one_garbled_word_as_wide_as_it_is_put_back_in_doubt() -> None:
